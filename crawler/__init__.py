@@ -1,0 +1,1 @@
+"""Scrapy crawler for provincial news sites."""

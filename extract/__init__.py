@@ -1,0 +1,1 @@
+"""Facts from article text: cleaning, sentences, recognizers per fact type."""

@@ -1,0 +1,1 @@
+"""DuckDB warehouse: loading records, analyst views, exports."""
