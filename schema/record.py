@@ -5,7 +5,7 @@ be added. Every model forbids unknown keys so a typo in an extractor fails loudl
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date as Date
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,9 +54,9 @@ class Event(Fact):
     """A meeting or ceremony the article reports."""
 
     type: EventType = Field(description="Kind of event (tổng kết năm, sơ kết, ký kết giao ước…).")
-    date: Optional[date] = Field(default=None, description="Day the event took place.")
-    period_start: Optional[date] = Field(default=None, description="First day of the period reviewed.")
-    period_end: Optional[date] = Field(default=None, description="Last day of the period reviewed.")
+    date: Optional[Date] = Field(default=None, description="Day the event took place.")
+    period_start: Optional[Date] = Field(default=None, description="First day of the period reviewed.")
+    period_end: Optional[Date] = Field(default=None, description="Last day of the period reviewed.")
     location: Optional[str] = Field(default=None, description="Place as written after 'tại'.")
     bloc: Optional[str] = Field(default=None, description="Canonical name of the bloc holding it.")
 
@@ -130,7 +130,7 @@ class Document(Fact):
 
     number: str = Field(description="Normalised number (21/KH-UBND).")
     type: Optional[str] = Field(default=None, description="Kế hoạch, Quyết định… as written.")
-    date: Optional[date] = Field(default=None, description="Date of issue.")
+    date: Optional[Date] = Field(default=None, description="Date of issue.")
     issuer: Optional[str] = Field(default=None, description="Issuing body.")
 
 
@@ -142,7 +142,7 @@ class Record(Strict):
     source: Optional[str] = Field(default=None, description="Host of the site.")
     province: Optional[str] = Field(default=None, description="Province the article is about.")
     title: Optional[str] = Field(default=None, description="Headline.")
-    published: Optional[date] = Field(default=None, description="Publication date on the page.")
+    published: Optional[Date] = Field(default=None, description="Publication date on the page.")
     author: Optional[str] = Field(default=None, description="Byline.")
     body: str = Field(default="", description="Cleaned article text; evidence offsets point into it.")
     events: list[Event] = Field(default_factory=list)
