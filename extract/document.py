@@ -1,0 +1,44 @@
+"""The article as the recognizers see it: cleaned body, sentences, context for dates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from thidua.extract.sentences import Sentence, split
+
+
+@dataclass
+class Doc:
+    body: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    province: str | None = None
+    # facts found by earlier stages, by section name, for stages that build on them
+    facts: dict[str, list] = field(default_factory=dict)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split(self.body)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the article is mainly about: the headline's "năm 2020", else the body's
+        first, else the publication year."""
+        for text in (self.title or "", self.body[:600]):
+            m = re.search(r"năm\s+((?:19|20)\d\d)", text)
+            if m:
+                return int(m.group(1))
+        return self.published.year if self.published else None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def first_sentence(self) -> Sentence | None:
+        return self.sentences[0] if self.sentences else None

@@ -1,0 +1,69 @@
+"""`thidua extract`: files or a JSON Lines stream in, one record per line out."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from thidua.extract.pipeline import ExtractionError, extract_record
+
+
+def _one(item: dict) -> dict:
+    """A record for one input, or {"id", "error"} saying what is wrong with it."""
+    ident = item.get("id")
+    try:
+        if not isinstance(item.get("text"), str) and not isinstance(item.get("html"), str):
+            raise ExtractionError('input has neither "text" nor "html" string')
+        return {"id": ident, **{k: v for k, v in extract_record(
+            text=item.get("text"), html=item.get("html"), id=ident, url=item.get("url"),
+            published=item.get("published")).items() if k != "id"}}
+    except ExtractionError as exc:
+        return {"id": ident, "error": str(exc)}
+
+
+def inputs_from_files(paths: Iterable[str], url: str | None, published: str | None) -> Iterator[dict]:
+    for name in paths:
+        path = Path(name)
+        item: dict = {"id": path.stem, "url": url, "published": published}
+        try:
+            raw = path.read_bytes()
+            content = raw.decode("utf-8")
+        except OSError as exc:
+            yield {**item, "error": f"cannot read {name}: {exc.strerror or exc}"}
+            continue
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes  # legacy encodings on old portals
+
+            best = from_bytes(raw).best()
+            if best is None:
+                yield {**item, "error": f"cannot decode {name}: not text in a known encoding"}
+                continue
+            content = str(best)
+        key = "html" if path.suffix.lower() in (".html", ".htm") else "text"
+        yield {**item, key: content}
+
+
+def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            yield {"id": None, "error": f"line {lineno}: invalid JSON ({exc})"}
+            continue
+        yield item
+
+
+def run(items: Iterable[dict], out: IO[str] = sys.stdout) -> int:
+    """Write one line per input; return how many inputs failed."""
+    failed = 0
+    for item in items:
+        result = {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item)
+        failed += "error" in result
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return failed
