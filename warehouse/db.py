@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Union
 
 import duckdb
 
@@ -12,7 +11,7 @@ import duckdb
 WAREHOUSE_SCHEMA_VERSION = 1
 DEFAULT_PATH = Path("data") / "thidua.duckdb"
 
-PathLike = Union[str, os.PathLike]
+PathLike = str | os.PathLike
 
 # The contract's sections plus bloc_members, in the order exports and deletes use.
 TABLES = ("articles", "events", "blocs", "bloc_members", "people", "awards", "bloc_leadership",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any
 
 from thidua.schema import Evidence, Record
 
@@ -12,7 +12,7 @@ Row = dict[str, Any]
 _PLAIN_SECTIONS = ("events", "people", "awards", "bloc_leadership", "indicators", "documents")
 
 
-def evidence_columns(evidence: Optional[Evidence]) -> Row:
+def evidence_columns(evidence: Evidence | None) -> Row:
     if evidence is None:
         return {"evidence_text": None, "evidence_start": None, "evidence_end": None}
     return {"evidence_text": evidence.text, "evidence_start": evidence.start,

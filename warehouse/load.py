@@ -5,9 +5,10 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import IO, Any, Iterable, Iterator, Optional, Union
+from typing import IO, Any
 
 import duckdb
 import pyarrow as pa
@@ -17,7 +18,7 @@ from thidua.schema import Record, validate
 from thidua.warehouse.db import TABLES, connect
 from thidua.warehouse.flatten import Row, flatten
 
-Target = Union[duckdb.DuckDBPyConnection, str, os.PathLike]
+Target = duckdb.DuckDBPyConnection | str | os.PathLike
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Rejected:
     """A record that was not loaded, and why."""
 
     where: str  # "record 3" (0-based position) or "line 4" (1-based JSONL line)
-    article_id: Optional[str]
+    article_id: str | None
     reason: str
 
 
@@ -61,7 +62,7 @@ def load_records(con_or_path: Target, records: Iterable[dict], batch_size: int =
     return _load(con_or_path, entries, batch_size)
 
 
-def load_jsonl(path_or_file: Union[str, os.PathLike, IO[str]], con_or_path: Target | None = None,
+def load_jsonl(path_or_file: str | os.PathLike | IO[str], con_or_path: Target | None = None,
                batch_size: int = 1000) -> LoadStats:
     """Load a JSONL file (one record per line) into the warehouse (default: THIDUA_DB)."""
     target = con_or_path if con_or_path is not None else connect()
@@ -75,7 +76,7 @@ def load_jsonl(path_or_file: Union[str, os.PathLike, IO[str]], con_or_path: Targ
             target.close()
 
 
-def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, Optional[str]]]:
+def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, str | None]]:
     for no, line in enumerate(handle, start=1):
         if not line.strip():
             continue
@@ -85,7 +86,7 @@ def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, Optional[s
             yield f"line {no}", None, f"invalid JSON: {err}"
 
 
-def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, Optional[str]]],
+def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, str | None]],
           batch_size: int) -> LoadStats:
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -118,7 +119,7 @@ def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, Optional[str]]]
     return stats
 
 
-def _check(where: str, raw: Any, error: Optional[str], stats: LoadStats) -> Optional[Record]:
+def _check(where: str, raw: Any, error: str | None, stats: LoadStats) -> Record | None:
     if error is None and not isinstance(raw, dict):
         error = f"not a JSON object but {type(raw).__name__}"
     if error is None:

@@ -5,9 +5,10 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import duckdb
 
@@ -20,7 +21,7 @@ class ReadOnlyError(PermissionError):
     """A statement tried to change the warehouse through the read-only query path."""
 
 
-def run_query(path: PathLike | None, sql: str, params: Optional[Sequence[Any] | dict] = None
+def run_query(path: PathLike | None, sql: str, params: Sequence[Any] | dict | None = None
               ) -> tuple[list[str], list[tuple]]:
     """Run one statement on a read-only connection; returns (column names, rows)."""
     con = connect(path, read_only=True)

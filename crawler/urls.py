@@ -1,0 +1,24 @@
+"""Canonical page URLs and the stable ids derived from them."""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query keys that only track how a reader arrived; they never select different content.
+_TRACKING = ("utm_", "fbclid", "gclid", "zarsrc", "_ga")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str) -> str:
+    """Lowercase scheme and host, no default port, no fragment, no tracking keys, sorted query."""
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    netloc = host if parts.port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                   if not k.lower().startswith(_TRACKING))
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def page_id(url: str) -> str:
+    """First 16 hex digits of sha1 of the canonical URL: stable across crawls."""
+    return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,59 @@
+"""Column checks on the raw tables (unique, not null, accepted values), run by the tests.
+
+Accepted values are read from the record models' Literal types so the warehouse cannot
+drift from the contract.
+"""
+from __future__ import annotations
+
+from typing import get_args
+
+import duckdb
+
+from thidua.schema import record as model
+
+UNIQUE = {
+    "articles": ("article_id",),
+    "bloc_members": ("article_id", "bloc_item_no", "item_no"),
+    **{t: ("article_id", "item_no") for t in ("events", "blocs", "people", "awards",
+                                              "bloc_leadership", "indicators", "documents",
+                                              "movements")},
+}
+ACCEPTED = {
+    ("events", "type"): model.EventType,
+    ("blocs", "kind"): model.BlocKind,
+    ("bloc_members", "role"): model.MemberRole,
+    ("people", "role"): model.PersonRole,
+    ("people", "honorific"): model.Honorific,
+    ("awards", "type"): model.AwardType,
+    ("awards", "status"): model.AwardStatus,
+    ("awards", "recipient_kind"): model.RecipientKind,
+    ("bloc_leadership", "role"): model.LeadershipRole,
+    ("bloc_leadership", "status"): model.LeadershipStatus,
+}
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every failed check as a sentence; an empty list means the warehouse is sound."""
+    failures = []
+    for table, key in UNIQUE.items():
+        columns = ", ".join(key)
+        dupes = _count(con, f"SELECT count(*) FROM (SELECT {columns} FROM {table} "
+                            f"GROUP BY {columns} HAVING count(*) > 1)")
+        if dupes:
+            failures.append(f"{table}: {dupes} repeated ({columns})")
+        orphans = 0 if table == "articles" else _count(
+            con, f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
+                 "(SELECT article_id FROM articles)")
+        if orphans:
+            failures.append(f"{table}: {orphans} rows without an article")
+    for (table, column), literal in ACCEPTED.items():
+        allowed = list(get_args(literal))
+        bad = _count(con, f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL "
+                          f"AND NOT list_contains(?, {column})", [allowed])
+        if bad:
+            failures.append(f"{table}.{column}: {bad} values outside {allowed}")
+    return failures
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
+    return con.execute(sql, params or []).fetchall()[0][0]
