@@ -49,6 +49,108 @@ def extract(files: tuple[str, ...], jsonl, published: str | None, url: str | Non
 
 
 @main.command()
+@click.option("--start-url", "start_urls", multiple=True, required=True, help="Listing or home page to start from (repeatable).")
+@click.option("--allow-domain", "domains", multiple=True, help="Domain the crawl may follow (default: the start URLs' hosts).")
+@click.option("--max-pages", type=int, default=None, help="Stop after this many pages.")
+@click.option("--out", type=click.Path(file_okay=False), default="data/crawl", show_default=True,
+              help="Folder for pages.jsonl and the raw pages.")
+def crawl(start_urls, domains, max_pages, out) -> None:
+    """Crawl news sites with Scrapy; article pages go to OUT/pages.jsonl, raw pages to OUT/raw."""
+    from urllib.parse import urlsplit
+
+    from thidua.crawler.run import crawl as run_crawl
+
+    allowed = list(domains) or sorted({urlsplit(u).hostname for u in start_urls if urlsplit(u).hostname})
+    report = run_crawl(list(start_urls), Path(out), allowed_domains=allowed, max_pages=max_pages, progress=True)
+    click.echo(f"{report.pages_fetched} pages fetched, {report.articles_written} new articles → {report.pages_path}")
+    for err in report.errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(f"next: thidua extract --jsonl {report.pages_path} > records.jsonl && thidua load records.jsonl")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option
+def load(files, db) -> None:
+    """Load JSON Lines of records (thidua extract's output) into the DuckDB warehouse.
+
+    Lines with an "error" key (failed extractions) are skipped and counted; loading an
+    article again replaces its earlier copy.
+    """
+    import json
+
+    from thidua.warehouse import load_records
+
+    skipped = 0
+
+    def records():
+        nonlocal skipped
+        for name in files:
+            with open(name, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        if "error" in rec:
+                            skipped += 1
+                            continue
+                        yield rec
+
+    path = resolve_db(db)
+    stats = load_records(path, records())
+    click.echo(f"loaded {stats.loaded} articles into {path} ({skipped} failed extractions skipped)")
+    for rej in stats.rejected:
+        click.echo(f"rejected {rej.where} ({rej.article_id}): {rej.reason}", err=True)
+    if stats.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@db_option
+def query(sql, fmt, db) -> None:
+    """Run a read-only SQL query on the warehouse and print the result."""
+    from thidua.warehouse.query import format_table, run_query
+
+    try:
+        columns, rows = run_query(resolve_db(db), sql)
+    except Exception as exc:  # duckdb's errors already say what is wrong with the SQL
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_table(columns, rows, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]), required=True)
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
+@db_option
+def export(fmt, out, db) -> None:
+    """Export the warehouse as Parquet, JSON Lines of full records, or CSV."""
+    from thidua.warehouse.export import export as run_export
+
+    files = run_export(resolve_db(db), fmt, Path(out))
+    for f in files:
+        click.echo(str(f))
+
+
+@main.command()
+@db_option
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def demo(db, quiet) -> None:
+    """Serve the bundled sample site, crawl it, extract, load into DuckDB and show the history."""
+    from thidua.demo import run_demo, summary_queries
+    from thidua.warehouse.query import format_table, run_query
+
+    path = resolve_db(db)
+    result = run_demo(path, progress=not quiet)
+    click.echo(f"\n{result['records']} records loaded into {path} in {result['seconds']:.1f} s")
+    for title, sql in summary_queries():
+        columns, rows = run_query(path, sql)
+        click.echo(f"\n{title}\n{format_table(columns, rows, 'table')}")
+    if result["failures"]:
+        sys.exit(1)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
     from thidua.schema import json_schema_text

@@ -45,7 +45,7 @@ class PortalSpider(scrapy.Spider):
         self.article_re = re.compile(article_pattern) if article_pattern else None
         self.links = LinkExtractor(
             allow=_as_list(follow_pattern), deny=DEFAULT_DENY + tuple(_as_list(deny_pattern)),
-            allow_domains=self.allowed_domains, unique=True)
+            unique=True)
         self.errors: list[dict] = []
 
     async def start(self):
@@ -57,7 +57,14 @@ class PortalSpider(scrapy.Spider):
             return
         yield self.page_item(response)
         for link in self.links.extract_links(response):
-            yield response.follow(link.url, callback=self.parse, errback=self.on_error)
+            if self.in_domain(link.url):
+                yield response.follow(link.url, callback=self.parse, errback=self.on_error)
+
+    def in_domain(self, url: str) -> bool:
+        # By host name: LinkExtractor's allow_domains compares host:port and misses
+        # servers on a non-default port.
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def page_item(self, response) -> PageItem:
         info = inspect_page(response.text)

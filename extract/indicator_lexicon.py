@@ -1,0 +1,97 @@
+"""Vocabulary of reported figures, compiled from lexicon/indicator_units.tsv and
+lexicon/indicator_cues.tsv into the regexes the indicator recognizer scans with.
+
+Kept apart from the recognizer so that the domain lists stay data and the compiled patterns
+are built once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thidua.extract.lexicon import alternation, table
+from thidua.extract.numbers import NUMBER
+
+# a word character that is not a digit: what may not touch a phrase on either side
+_W = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str  # money, quantity, count
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    figure: re.Pattern          # number [/ number] unit-or-%
+    unit_of: dict               # folded spelling -> Unit
+    cues: dict                  # role -> compiled regex of its phrases
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+def phrase_regex(phrases) -> re.Pattern:
+    """Whole-word, case-insensitive match of any of `phrases`."""
+    return re.compile(r"(?<!" + _W + r")(?:" + alternation(phrases) + r")(?!" + _W + r")", re.I)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    unit_of: dict[str, Unit] = {}
+    free, bare = [], []
+    for row in table("indicator_units"):
+        unit = Unit(row["unit"], row.get("kind") or "count")
+        for spelling in [row["unit"], *filter(None, (row.get("variants") or "").split("|"))]:
+            unit_of[_key(spelling)] = unit
+            free.append(spelling.strip())
+        for spelling in filter(None, (row.get("bare_variants") or "").split("|")):
+            unit_of[_key(spelling)] = unit
+            bare.append(spelling.strip())
+    # a bare spelling ("tỷ") counts only where the phrase ends: punctuation, a bracket or the end
+    unit_alt = (r"(?P<unit>%|(?:" + alternation(free) + r")(?!" + _W + r")"
+                r"|(?:" + alternation(bare) + r")(?=\s*(?:[,.;:)…]|$)))")
+    figure = re.compile(
+        r"(?<![\w.,/])(?P<num>" + NUMBER + r")(?:\s*/\s*(?P<total>" + NUMBER + r"))?\s*" + unit_alt,
+        re.I)
+    by_role: dict[str, list[str]] = {}
+    for row in table("indicator_cues"):
+        by_role.setdefault(row["role"], []).append(row["phrase"])
+    cues = {role: phrase_regex(phrases) for role, phrases in by_role.items()}
+    return Vocabulary(figure, unit_of, cues)
+
+
+def unit_named(spelling: str) -> Unit | None:
+    if spelling == "%":
+        return Unit("%", "percent")
+    return vocabulary().unit_of.get(_key(spelling))
+
+
+def has_cue(role: str, text: str) -> bool:
+    rx = vocabulary().cues.get(role)
+    return bool(rx and rx.search(text))
+
+
+def cue_at_end(role: str, text: str) -> re.Match | None:
+    """The cue of `role` that ends `text` (spaces and qualifiers aside), if any."""
+    rx = vocabulary().cues.get(role)
+    if rx is None:
+        return None
+    last = None
+    for m in rx.finditer(text):
+        if not text[m.end():].strip():
+            last = m if last is None or m.start() < last.start() else last
+    return last
+
+
+def cue_at_start(role: str, text: str) -> re.Match | None:
+    """The longest cue of `role` that opens `text` (after spaces)."""
+    rx = vocabulary().cues.get(role)
+    if rx is None:
+        return None
+    stripped = len(text) - len(text.lstrip())
+    m = rx.match(text, stripped)
+    return m
