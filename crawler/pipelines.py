@@ -35,7 +35,7 @@ class RawStorePipeline(_OutDir):
 
     def process_item(self, item, spider=None):
         url_hash = hashlib.sha1(item["fetched_url"].encode("utf-8")).hexdigest()
-        stamp = item["fetched_at"].replace(":", "").replace("-", "").replace("+0000", "Z")
+        stamp = item["fetched_at"].replace(":", "").replace("-", "").replace(".", "").replace("+0000", "Z")
         folder = self.out / "raw" / url_hash[:2]
         folder.mkdir(parents=True, exist_ok=True)
         base = folder / f"{url_hash}_{stamp}"

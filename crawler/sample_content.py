@@ -39,7 +39,7 @@ KTKT_2020 = SampleArticle(
     paragraphs=(
         "Chiều ngày 08/01, Khối thi đua Kinh tế - Kỹ thuật tổ chức hội nghị tổng kết phong trào "
         "thi đua và công tác khen thưởng năm 2020, triển khai nhiệm vụ năm 2021. Tham dự có đại "
-        "diện Ban Thi đua - Khen thưởng tỉnh cùng lãnh đạo các sở, ban, ngành thành viên Khối.",
+        "diện Ban Thi đua - Khen thưởng tỉnh Bắc Kạn cùng lãnh đạo các sở, ban, ngành thành viên Khối.",
         "Bước vào năm 2020 với nhiều sự kiện chính trị lớn của tỉnh và của đất nước, các đơn vị "
         "trong Khối đã sớm ban hành kế hoạch, phát động thi đua ngay từ những ngày đầu năm, đăng "
         "ký danh hiệu thi đua và ký giao ước thi đua giữa các thành viên. Mỗi đơn vị lựa chọn "
@@ -51,10 +51,8 @@ KTKT_2020 = SampleArticle(
         "với năm 2019. GRDP khu vực dịch vụ ước đạt 3.831,602 tỷ đồng, tăng 2,49% so với năm "
         "2019. Các đơn vị cơ bản hoàn thành nhiệm vụ UBND tỉnh giao, góp phần vào kết quả phát "
         "triển kinh tế - xã hội chung của tỉnh.",
-        "Trên cơ sở kết quả chấm điểm, hội nghị đã bình xét và thống nhất đề nghị khen thưởng năm "
-        "2020, cụ thể: đề nghị UBND tỉnh tặng Cờ thi đua cho Sở Nông nghiệp và PTNT; đề nghị UBND "
-        "tỉnh tặng Bằng khen cho các đơn vị: Sở Tài nguyên và Môi trường, Sở Công Thương, Sở Xây "
-        "dựng.",
+        "Căn cứ kết quả chấm điểm năm 2020, hội nghị thống nhất đề nghị UBND tỉnh tặng Cờ thi "
+        "đua cho Sở Nông nghiệp và PTNT; đề nghị UBND tỉnh tặng Bằng khen cho các đơn vị: Sở Tài nguyên và Môi trường, Sở Công Thương, Sở Xây dựng.",
         "Cũng tại hội nghị, các đại biểu đã bầu Ban QLDA đầu tư xây dựng công trình giao thông "
         "làm trưởng Khối, Ban Quản lý Vườn Quốc gia Ba Bể làm phó trưởng Khối năm 2021./.",
     ),
@@ -71,11 +69,12 @@ KTKT_PACT_2021 = SampleArticle(
     teaser="Các đơn vị thành viên Khối cam kết thi đua hoàn thành vượt mức nhiệm vụ năm 2021, "
            "năm đầu thực hiện nghị quyết đại hội Đảng bộ tỉnh.",
     paragraphs=(
-        "Sáng ngày 05/3, tại Ban Quản lý Vườn Quốc gia Ba Bể, Khối thi đua Kinh tế - Kỹ thuật tổ "
-        "chức hội nghị triển khai nhiệm vụ và ký kết giao ước thi đua năm 2021.",
+        "Sáng ngày 05/3, tại Ban Quản lý Vườn Quốc gia Ba Bể, Khối thi đua Kinh tế - Kỹ thuật tỉnh "
+        "Bắc Kạn tổ chức hội nghị triển khai nhiệm vụ và ký kết giao ước thi đua năm 2021.",
         "Ông Triệu Đức Lâm – Giám đốc Ban Quản lý dự án đầu tư xây dựng công trình giao thông, "
-        "Trưởng Khối thi đua KTKT năm 2021 chủ trì hội nghị. Cùng dự có lãnh đạo Ban Quản lý "
-        "Vườn Quốc gia Ba Bể, đơn vị Phó trưởng Khối năm 2021, và đại diện các đơn vị thành viên.",
+        "Trưởng Khối thi đua KTKT năm 2021 chủ trì hội nghị. Cùng dự có ông Lục Văn Hòa – Giám đốc "
+        "Ban Quản lý Vườn Quốc gia Ba Bể, Phó trưởng Khối thi đua KTKT năm 2021 và đại diện các "
+        "đơn vị thành viên.",
         "Năm 2021 là năm đầu tiên thực hiện nghị quyết đại hội Đảng bộ các cấp nhiệm kỳ 2020 - "
         "2025. Các đơn vị trong Khối thống nhất hưởng ứng phong trào thi đua “Đoàn kết, sáng tạo, "
         "thi đua hoàn thành thắng lợi nhiệm vụ năm 2021” và tập trung đẩy nhanh tiến độ giải "
@@ -99,9 +98,9 @@ CUM_HUYEN_2020 = SampleArticle(
     teaser="Dù chịu tác động của dịch Covid-19, các địa phương trong Cụm vẫn duy trì nhiều phong "
            "trào thi đua thiết thực.",
     paragraphs=(
-        "Sáng 29/7/2020, tại huyện Chợ Đồn, Cụm thi đua các huyện, thành phố tỉnh Bắc Kạn tổ chức "
-        "hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020, bàn giải pháp cho "
-        "những tháng cuối năm.",
+        "Sáng 29/7/2020, tại huyện Chợ Đồn, Cụm thi đua các huyện, thành phố tỉnh Bắc Kạn họp sơ "
+        "kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020 và bàn giải pháp cho những tháng "
+        "cuối năm.",
         "Sáu tháng qua, các địa phương gặp không ít khó khăn do thời tiết bất lợi và dịch "
         "Covid-19. Dù vậy, các huyện, thành phố vẫn duy trì các phong trào thi đua với nhiều cách "
         "làm phù hợp, tiêu biểu là các phong trào “Bắc Kạn chung sức xây dựng nông thôn mới”, “Cả "
@@ -125,7 +124,7 @@ VHXH_2022 = SampleArticle(
     teaser="Năm 2022, cả 07 đơn vị trong Khối đều hoàn thành xuất sắc nhiệm vụ; Sở Văn hóa, Thể "
            "thao và Du lịch được bầu làm trưởng Khối năm 2023.",
     paragraphs=(
-        "Chiều ngày 10/01, tại Sở Y tế, Khối thi đua Văn hóa - Xã hội tổ chức hội nghị tổng kết "
+        "Chiều ngày 10/01, tại Sở Y tế, Khối thi đua Văn hóa - Xã hội tỉnh Bắc Kạn tổ chức hội nghị tổng kết "
         "công tác thi đua, khen thưởng năm 2022. Bà Ma Thị Hằng – Giám đốc Sở Y tế, Trưởng Khối "
         "thi đua VHXH năm 2022 chủ trì hội nghị.",
         "Trong năm, các đơn vị trong Khối đã cụ thể hóa phong trào thi đua “Chung sức phòng, "
@@ -150,7 +149,7 @@ TNMT_LABOUR_ORDER = SampleArticle(
     teaser="Nhân dịp kỷ niệm 30 năm thành lập ngành, Sở Tài nguyên và Môi trường vinh dự đón "
            "nhận phần thưởng cao quý của Chủ tịch nước.",
     paragraphs=(
-        "Sáng 25/11, Sở Tài nguyên và Môi trường tổ chức lễ kỷ niệm 30 năm ngày thành lập ngành "
+        "Sáng 25/11, Sở Tài nguyên và Môi trường tỉnh Bắc Kạn tổ chức lễ kỷ niệm 30 năm ngày thành lập ngành "
         "tài nguyên và môi trường tỉnh và đón nhận Huân chương Lao động hạng Ba.",
         "Thừa ủy quyền của Chủ tịch nước, ông Lưu Văn Phúc – Phó Chủ tịch UBND tỉnh trao Huân "
         "chương Lao động hạng Ba theo Quyết định số 1123/QĐ-CTN ngày 14/10/2022 của Chủ tịch nước "
@@ -211,9 +210,9 @@ KTKT_2023 = SampleArticle(
     date="10/07/2023", time="15:20", author="Hoàng Mai",
     teaser="Các đơn vị trong Khối thống nhất phương hướng thi đua 6 tháng cuối năm 2023.",
     paragraphs=(
-        "Ngày 6/7/2023, tại hội trường Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp "
-        "và phát triển nông thôn tỉnh, Khối thi đua Kinh tế – Kỹ thuật tổ chức hội nghị sơ kết "
-        "công tác thi đua, khen thưởng 6 tháng đầu năm 2023. Bà Nguyễn Thị Lan – Giám đốc Sở Xây "
+        "Ngày 6/7/2023, Khối thi đua Kinh tế – Kỹ thuật họp sơ kết công tác thi đua, khen thưởng "
+        "6 tháng đầu năm 2023 tại hội trường Ban Quản lý dự án đầu tư xây dựng công trình nông "
+        "nghiệp và phát triển nông thôn tỉnh. Bà Nguyễn Thị Lan – Giám đốc Sở Xây "
         "dựng (đơn vị Trưởng khối) và ông Phạm Văn Tùng – Giám đốc Ban Quản lý dự án đầu tư xây "
         "dựng công trình nông nghiệp và phát triển nông thôn (đơn vị Phó Trưởng khối) đồng chủ "
         "trì hội nghị.",
@@ -223,9 +222,9 @@ KTKT_2023 = SampleArticle(
         "lý dự án đầu tư xây dựng công trình giao thông, Ban Quản lý dự án đầu tư xây dựng tỉnh, "
         "Ban Quản lý các khu công nghiệp, Quỹ Phát triển đất, rừng và Bảo vệ môi trường, Ban Quản "
         "lý Vườn Quốc gia Ba Bể.",
-        "Thực hiện Kế hoạch số 21/KH-UBND ngày 16/01/2023 của UBND tỉnh về công tác thi đua, khen "
-        "thưởng năm 2023, Khối đã phát động thi đua năm 2023 tại Văn bản số 409/TĐKT-KTKT ngày "
-        "14/3/2023; 100% đơn vị thành viên đăng ký danh hiệu thi đua và ký giao ước thi đua.",
+        "Triển khai Kế hoạch số 21/KH-UBND ngày 16/01/2023 của UBND tỉnh, ngày 14/3/2023 Khối ban "
+        "hành Văn bản số 409/TĐKT-KTKT phát động thi đua năm 2023; 100% đơn vị thành viên đã "
+        "đăng ký danh hiệu thi đua và ký giao ước thi đua.",
         "Báo cáo tại hội nghị cho thấy các phong trào thi đua được gắn chặt với nhiệm vụ chuyên "
         "môn của từng cơ quan, góp phần đẩy nhanh tiến độ các dự án đầu tư công và cải cách hành "
         "chính.",
@@ -268,13 +267,15 @@ KIM_BANG_2020 = SampleArticle(
     paragraphs=(
         "Sáng 12/1, UBND huyện Kim Bảng (tỉnh Hà Nam) tổ chức hội nghị tổng kết công tác thi đua, "
         "khen thưởng năm 2020 và phát động phong trào thi đua năm 2021.",
-        "Năm 2020, huyện hoàn thành 157 nhiệm vụ được tỉnh giao. Giá trị sản xuất công nghiệp - "
-        "tiểu thủ công nghiệp tăng 22%; Tổng thu ngân sách đạt 1.386 tỷ đồng, đạt 235% dự toán "
-        "tỉnh giao. 100% cơ quan, đơn vị thuộc huyện hoàn thành tốt nhiệm vụ trở lên.",
-        "Ngày 13/11/2020, Chủ tịch nước đã ký Quyết định số 2015/QĐ-CTN phong tặng danh hiệu Anh "
-        "hùng Lao động trong thời kỳ đổi mới cho Đảng bộ, chính quyền và nhân dân huyện Kim Bảng.",
-        "Tại hội nghị, UBND huyện công bố quyết định trưởng khối, phó trưởng khối thi đua năm "
-        "2021; các khối thi đua của huyện ký kết giao ước thi đua năm 2021. Nhiều tập thể, cá "
+        "Năm 2020, huyện hoàn thành 157 nhiệm vụ được tỉnh giao, kinh tế tiếp tục tăng trưởng "
+        "khá. Tổng thu ngân sách đạt 1.386 tỷ đồng, đạt 235% dự toán tỉnh giao; giá trị sản xuất "
+        "công nghiệp - tiểu thủ công nghiệp của huyện tăng 22% so với năm 2019. Tất cả cơ quan, đơn vị "
+        "trực thuộc huyện được đánh giá hoàn thành tốt nhiệm vụ trở lên.",
+        "Đặc biệt, Đảng bộ, chính quyền và nhân dân huyện Kim Bảng vinh dự được Chủ tịch nước "
+        "phong tặng danh hiệu Anh hùng Lao động trong thời kỳ đổi mới theo Quyết định số "
+        "2015/QĐ-CTN ngày 13/11/2020.",
+        "Hội nghị đã công bố các đơn vị trưởng khối, phó trưởng khối thi đua của huyện năm 2021 "
+        "và tổ chức cho các khối ký giao ước thi đua. Nhiều tập thể, cá "
         "nhân được nhận Cờ thi đua, Bằng khen của UBND tỉnh./.",
     ),
     caption="Đại diện các khối thi đua của huyện ký kết giao ước thi đua năm 2021",
@@ -288,18 +289,18 @@ KINH_TE_NGANH_2019 = SampleArticle(
     date="12/12/2019", time="10:30", author="Văn Phúc",
     teaser="Hội nghị đã suy tôn các danh hiệu thi đua năm 2019 và đề cử trưởng, phó Khối năm 2020.",
     paragraphs=(
-        "Sáng ngày 11/12/2019, Khối thi đua Kinh tế ngành (KTĐKTN) tỉnh Hà Nam tổ chức hội nghị "
-        "tổng kết công tác thi đua, khen thưởng năm 2019, triển khai nhiệm vụ năm 2020. Ông Trần "
+        "Sáng ngày 11/12/2019, các sở, ngành thuộc Khối thi đua Kinh tế ngành (KTĐKTN) tỉnh Hà "
+        "Nam họp tổng kết công tác thi đua, khen thưởng năm 2019 và bàn nhiệm vụ năm 2020. Ông Trần "
         "Quốc Bảo – Giám đốc Sở Giao thông vận tải, Trưởng KTĐKTN năm 2019 chủ trì; ông Lê Minh "
         "Đức – Giám đốc Sở Công Thương, Phó trưởng KTĐKTN năm 2019 cùng dự.",
-        "Năm 2019, toàn tỉnh có 98/98 xã đạt chuẩn nông thôn mới. Tổng giá trị sản xuất công "
-        "nghiệp trên địa bàn tỉnh ước đạt 108.500 tỷ đồng, tăng 16,3% so với năm 2018; các khu "
+        "Đến hết năm 2019, 98/98 xã của tỉnh đạt chuẩn nông thôn mới. Giá trị sản xuất công "
+        "nghiệp toàn tỉnh ước đạt 108.500 tỷ đồng, tăng 16,3% so với năm 2018; các khu "
         "công nghiệp thu hút thêm 54 dự án.",
         "Tại hội nghị, 07 đơn vị được công nhận hoàn thành xuất sắc nhiệm vụ. Các đơn vị bỏ phiếu "
         "suy tôn 01 đơn vị đề nghị tặng Cờ thi đua của Chính phủ, 01 đơn vị đề nghị tặng Cờ thi "
         "đua của UBND tỉnh.",
-        "Các đại biểu thống nhất đề cử Sở Công Thương là Trưởng khối, Sở Nông nghiệp và Phát "
-        "triển nông thôn là Phó khối năm 2020./.",
+        "Hội nghị đã thống nhất đề cử Sở Công Thương làm Trưởng khối và Sở Nông nghiệp và Phát "
+        "triển nông thôn làm Phó trưởng khối năm 2020./.",
     ),
     caption="Ông Trần Quốc Bảo – Giám đốc Sở Giao thông vận tải, Trưởng KTĐKTN năm 2019 phát biểu",
 )
@@ -337,6 +338,9 @@ GTVT_FLAG = SampleArticle(
         "phủ theo Quyết định số 456/QĐ-TTg ngày 05/4/2021 của Thủ tướng Chính phủ.",
         "Năm 2020, Sở đã hoàn thành đưa vào sử dụng 4 công trình giao thông trọng điểm, giải ngân "
         "đạt 98,2% kế hoạch vốn, tai nạn giao thông giảm cả ba tiêu chí so với năm 2019.",
+        "Phát biểu tại buổi lễ, lãnh đạo UBND tỉnh ghi nhận những đóng góp của tập thể cán bộ, "
+        "công chức, người lao động của Sở và đề nghị ngành tiếp tục tập trung hoàn thành các dự "
+        "án giao thông kết nối vùng, nâng cao chất lượng dịch vụ vận tải.",
         "Cũng tại buổi lễ, 02 tập thể được nhận danh hiệu Tập thể lao động xuất sắc, 05 cá nhân "
         "đạt danh hiệu Chiến sĩ thi đua cấp tỉnh./.",
     ),

@@ -45,17 +45,19 @@ def vocabulary() -> Vocabulary:
     free, bare = [], []
     for row in table("indicator_units"):
         unit = Unit(row["unit"], row.get("kind") or "count")
+        bare_spellings = [b.strip() for b in (row.get("bare_variants") or "").split("|") if b.strip()]
         for spelling in [row["unit"], *filter(None, (row.get("variants") or "").split("|"))]:
             unit_of[_key(spelling)] = unit
-            free.append(spelling.strip())
-        for spelling in filter(None, (row.get("bare_variants") or "").split("|")):
+            if spelling.strip() not in bare_spellings:
+                free.append(spelling.strip())
+        for spelling in bare_spellings:
             unit_of[_key(spelling)] = unit
-            bare.append(spelling.strip())
+            bare.append(spelling)
     # a bare spelling ("tỷ") counts only where the phrase ends: punctuation, a bracket or the end
     unit_alt = (r"(?P<unit>%|(?:" + alternation(free) + r")(?!" + _W + r")"
-                r"|(?:" + alternation(bare) + r")(?=\s*(?:[,.;:)…]|$)))")
+                r"|(?:" + alternation(bare) + r")(?=\s*(?:[,.;:)…/]|$)))")
     figure = re.compile(
-        r"(?<![\w.,/])(?P<num>" + NUMBER + r")(?:\s*/\s*(?P<total>" + NUMBER + r"))?\s*" + unit_alt,
+        r"(?<![\w.,/-])(?P<num>" + NUMBER + r")(?:\s*/\s*(?P<total>" + NUMBER + r"))?\s*" + unit_alt,
         re.I)
     by_role: dict[str, list[str]] = {}
     for row in table("indicator_cues"):

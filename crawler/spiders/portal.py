@@ -74,7 +74,7 @@ class PortalSpider(scrapy.Spider):
             headers={k.decode("latin-1"): [v.decode("latin-1") for v in vs]
                      for k, vs in response.headers.items()},
             body=response.body, html=response.text, encoding=response.encoding,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
             is_article=is_article, fingerprint=info.fingerprint)
 
     def on_error(self, failure) -> None:

@@ -1,8 +1,221 @@
-"""Recognizer for `awards` (first version pending)."""
+"""Awards, titles and ratings proposed, voted or conferred (`awards[]`).
+
+An award is a name of `lexicon/awards.tsv` (Cờ thi đua, Bằng khen, Huân chương …) found in a
+sentence. Around it are read: its giver (written after it, "của UBND tỉnh", or before it in
+the clause, "UBND tỉnh tặng"), the status from the cue words of the sentence so far
+(`award_status.tsv`), the recipients that follow ("cho …", "gồm: …", a bulleted list) or
+precede it ("07 đơn vị được nhận …"), the achievement year and the decision number.
+One item per (type, recipient); a mention naming no recipient and no count is kept only when
+nothing else of its type was found (a closing paragraph repeating the awards adds nothing).
+"""
 from __future__ import annotations
 
+import re
+
+from thidua.extract import award_recipients as rcp
+from thidua.extract.award_lexicon import (giver_info, giver_regex, level_types, mention_regex, name_info,
+                                          negative_regex, rating_cue_regex, status_info, status_regex)
 from thidua.extract.document import Doc
+from thidua.extract.orgs import fold_key
+
+# titles whose giver the articles leave implicit: a giver named before them in the clause
+# is usually the presenter of other awards, not theirs
+_OWN_GIVER_ONLY = {"rating_excellent", "rating_good", "excellent_labour_collective",
+                   "advanced_labour_collective", "emulation_fighter", "other"}
+# awards told apart by their giver (Cờ thi đua, Bằng khen, Giấy khen); others by their name
+_BY_GIVER = {"government_emulation_flag", "provincial_emulation_flag", "ministry_emulation_flag",
+             "pm_certificate_of_merit", "provincial_certificate_of_merit", "ministry_certificate_of_merit",
+             "certificate_of_commendation"}
+_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\s*-\s*\d)(?!\d)")
+# years of the coming term or plan are not the year the award rewards
+_NOT_ACHIEVEMENT = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|phát động|giao ước|ký kết|nhiệm kỳ|"
+                              r"giai đoạn|triển khai)[^.;]{0,25}$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
+_DOC_YEAR = re.compile(r"(?i:tổng kết|khen thưởng|thi đua)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+_DECISION = re.compile(r"(?i:quyết định)\s+(?:số\s*)?(?P<n>\d+)\s*[/ ]\s*(?P<s>QĐ-[A-Za-zĐđ]+(?:-[A-Za-zĐđ]+)*)")
+_PLACE_AFTER_GIVER = re.compile(r"(?:\s+[A-ZĐÂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ][^\s,;.:()]*){1,3}")
 
 
 def extract(doc: Doc) -> list[dict]:
-    return []
+    doc_year = _doc_award_year(doc)
+    items: list[dict] = []
+    carried = None  # a status left open by a sentence ending in ":" ("… như sau:")
+    for sent in doc.sentences:
+        mentions = list(mention_regex().finditer(sent.text))
+        statuses, final = _statuses(sent.text, [m.start() for m in mentions], carried)
+        # a list's items ("+ Cờ thi đua: 02 tập thể") share the status of its lead-in
+        carried = final if sent.text.rstrip().endswith(":") or _LIST_ITEM.match(sent.text) else None
+        for i, m in enumerate(mentions):
+            nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
+            if statuses[i] is None:
+                continue
+            items.extend(_items(doc, sent, m, nxt, statuses[i], doc_year))
+    return _resolve(items)
+
+
+def _statuses(text: str, positions: list[int], carried: str | None) -> tuple[list[str | None], str | None]:
+    """The status of each award at `positions`, read left to right: a proposed or voted cue
+    holds for its clause (";" or ":" ends one) and carries into the next; a weak conferred
+    cue ("được tặng") does not override a vote or proposal carried from before."""
+    events = [(m.start(), 1, m.group()) for m in status_regex().finditer(text)]
+    events += [(m.start(), 0, None) for m in re.finditer(r"[;:]", text)]
+    events += [(p, 2, i) for i, p in enumerate(positions)]
+    out: list[str | None] = [None] * len(positions)
+    state, clause = carried, None
+    for _, what, value in sorted(events, key=lambda e: (e[0], e[1])):
+        if what == 0:
+            state, clause = clause or state, None
+        elif what == 1:
+            status, strong = status_info(value)
+            if status in ("proposed", "voted"):
+                clause = clause if clause in ("proposed", "voted") else status
+            elif status == "conferred" and clause is None and (strong or state not in ("proposed", "voted")):
+                clause = status
+        else:
+            out[value] = clause or state
+    return out, clause or state
+
+
+def _doc_award_year(doc: Doc) -> int | None:
+    """The year the article's awards reward: "khen thưởng năm 2019", "tổng kết 2019" in the
+    headline or body, not a plan's or pact's year; else the article's year."""
+    for text in (doc.title or "", doc.body):
+        for m in _DOC_YEAR.finditer(text):
+            if not _NOT_ACHIEVEMENT.search(text[max(0, m.start() - 30):m.start()]):
+                return int(m.group(1))
+    return doc.year
+
+
+def _year(text: str, start: int, end: int, default: int | None) -> int | None:
+    before = [m for m in _YEAR.finditer(text, 0, start) if not _NOT_ACHIEVEMENT.search(text[:m.start()])]
+    if before:
+        return int(before[-1].group(1))
+    for m in _YEAR.finditer(text, end):
+        if not _NOT_ACHIEVEMENT.search(text[:m.start()]):
+            return int(m.group(1))
+    return default
+
+
+def _giver(m: re.Match, pre_clause: str, type_: str):
+    if m["giver"]:
+        return giver_info(m["giver"])
+    if type_ in _OWN_GIVER_ONLY:
+        return None
+    found = [g for g in giver_regex().finditer(pre_clause[-150:])]
+    return giver_info(found[-1].group()) if found else None
+
+
+def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str, doc_year: int | None) -> list[dict]:
+    text = sent.text
+    info = name_info(m["name"])
+    pre = text[:m.start()]
+    pre_clause = re.split(r";", pre)[-1]
+    if negative_regex().search(pre_clause[-60:]):
+        return []
+    if info.needs_rating_cue and (not rating_cue_regex().search(pre)
+                                  or re.match(r"\s*trở lên", text[m.end():])):
+        return []
+    end = m.end()
+    if m["giver"] and re.search(r"(?:tỉnh|huyện|thị xã|thành phố)$", m["giver"]):
+        place = _PLACE_AFTER_GIVER.match(text, end)
+        if place and not re.match(r"\s*(?:cho|gồm|tặng)\b", place.group()):
+            end = place.end()
+    if info.type in ("hero", "emulation_fighter") and _names_person(text[end:]) \
+            and not re.search(r"danh hiệu\s*[\"“]?$", pre):
+        return []  # "Anh hùng Lao động Nguyễn Văn A" is a person's title, not an award here
+    label = text[m.start():end]
+    giver = _giver(m, pre_clause, info.type)
+    type_, conferrer = info.type, giver.conferrer if giver else None
+    if type_.startswith("@"):
+        type_, override = level_types()[(type_[1:], giver.level if giver else "none")]
+        conferrer = None if override == "-" else override or conferrer
+    year = _year(text, m.start(), end, doc_year if info.yearly else None)
+    decision = _decision(text[:nxt]) if status == "conferred" else None
+    base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
+            "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
+            "decision": decision, "evidence": sent.evidence()}
+
+    after_text = re.split(r";", text[end:nxt])[0]
+    found = rcp.after(after_text, conferrer)
+    names, counts = list(found.names), list(found.counts)
+    if found.open_list and not names:
+        line_end = doc.body.find("\n", sent.start + end)
+        if line_end >= 0 and not doc.body[sent.start + end:line_end].strip(" :.;,0123456789").split(" ", 3)[3:]:
+            bullets = rcp.bullet_names(doc.body, line_end)
+            if bullets:
+                names, counts = bullets, []
+    if found.remainder:
+        names = _remaining_members(doc, text, conferrer)
+    if not names and not counts:
+        names = [n for n in map(rcp.one_name, rcp.subjects_before(pre_clause)) if n]
+        if not names:
+            counted = rcp.count_before(pre_clause)
+            counts = [counted] if counted else []
+    out = []
+    for name, kind in names:
+        out.append({**base, "recipient": name, "recipient_kind": kind})
+    for count, kind in counts:
+        out.append({**base, "recipient_count": count, "recipient_kind": kind or (None if counts else info.kind)})
+    if not out and not found.remainder:
+        out.append(base)
+    return out
+
+
+def _names_person(text: str) -> bool:
+    ws = text.split(None, 2)[:2]
+    return len(ws) == 2 and text[:1] == " " and all(w[:1].isupper() and w.isalpha() for w in ws)
+
+
+def _decision(text: str) -> str | None:
+    found = list(_DECISION.finditer(text))
+    return f"{found[-1]['n']}/{found[-1]['s']}" if found else None
+
+
+def _remaining_members(doc: Doc, text: str, conferrer: str | None) -> list[tuple[str, str]]:
+    """"các đơn vị còn lại": the members of the article's one listed bloc that no other
+    award of the sentence names."""
+    blocs = [b for b in doc.facts.get("blocs", []) if b.get("members")]
+    if len(blocs) != 1:
+        return []
+    members = []
+    for member in blocs[0]["members"]:
+        members += [p for p in re.split(r"\s*,\s*|\s+và\s+", member["org"]) if p]
+    named = {fold_key(p) for p in re.split(r"\s*,\s*|\s+và\s+|\s+gồm\s+|;\s*", text)}
+    out = []
+    for piece in members:
+        if fold_key(piece) not in named:
+            name = rcp.one_name(piece, ministry=conferrer)
+            if name:
+                out.append(name)
+    return out
+
+
+def _variant(item: dict) -> tuple[str, str]:
+    """The award an item is, beyond its code: "Chiến sĩ thi đua cấp tỉnh" and "… toàn quốc"
+    share a code but are two awards; "Cờ thi đua xuất sắc của UBND tỉnh" and "Cờ thi đua của
+    tỉnh" are one."""
+    if item["type"] in _BY_GIVER:
+        return item["type"], item["conferrer"] or ""
+    label = item["label"].lower().replace("sỹ", "sĩ")
+    label = re.sub(r"\s+(?:của\s+.*|xuất sắc)$|\s+xuất sắc(?=\s)", "", label)
+    return item["type"], re.sub(r"\s+", " ", label)
+
+
+def _resolve(items: list[dict]) -> list[dict]:
+    """One item per (type, recipient); bare mentions only for awards found nowhere else."""
+    counted = {_variant(it) for it in items if it["recipient"] or it["recipient_count"] is not None}
+    seen, out = set(), []
+    for it in items:
+        if it["recipient"]:
+            key = (it["type"], "name", fold_key(it["recipient"]))
+        elif it["recipient_count"] is not None:
+            key = (it["type"], "count", it["recipient_count"], it["recipient_kind"])
+        elif _variant(it) in counted or (it["type"] in _BY_GIVER and not it["conferrer"]
+                                          and any(t == it["type"] for t, _ in counted)):
+            continue
+        else:
+            key = ("bare",) + _variant(it)
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

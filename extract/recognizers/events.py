@@ -1,8 +1,249 @@
-"""Recognizer for `events` (first version pending)."""
+"""Recognizer for `events`: the meeting or ceremony an article reports.
+
+A report names its meeting in the lead: "Chiều ngày 08/01, Khối thi đua … tổ chức hội nghị
+tổng kết … năm 2020". The lead is the first sentence near the top with a meeting word and a
+date (or "vừa"), the type comes from the first event word after the date (lexicon
+event_types.tsv), then the headline, then the period reviewed. One event per article: the
+other things done at the same meeting (pact signing, launch) are parts of it.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from thidua.extract.dates import DateMention, Period, find_dates, find_periods, make_date
 from thidua.extract.document import Doc
+from thidua.extract.event_bloc import bloc_before, find_mentions, resolve
+from thidua.extract.lexicon import alternation, table
+
+# upper-case letters with Vietnamese marks ("À-Ỹ" as a range would take lower-case ones too)
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
+LEAD_SENTENCES = 6          # the lead is among the first sentences of the body
+REVIEWS = ("annual_review", "interim_review", "other")   # types that review a period
+# a full-year review is held from about September of its year to the spring after
+LATEST_REVIEW_MONTH = 6
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    strong: bool
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    rows = table("event_types")
+    kinds = {_key(r["phrase"]): (r["type"], r["strength"] == "strong") for r in rows}
+    rx = re.compile(r"(?<![\w])(?:" + alternation(r["phrase"] for r in rows) + r")(?![\w])", re.I)
+    return rx, kinds
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower()).strip()
+
+
+def cues(text: str) -> list[Cue]:
+    """Event words in `text`, outside parentheses and quotes (titles of other things)."""
+    rx, kinds = _lexicon()
+    out = []
+    for m in rx.finditer(text):
+        before = text[:m.start()]
+        if before.count("(") > before.count(")") or before.count("“") > before.count("”"):
+            continue
+        kind, strong = kinds[_key(m.group())]
+        out.append(Cue(m.start(), m.end(), kind, strong))
+    return out
+
+
+# a date that belongs to a document ("Kế hoạch số 21/KH-UBND ngày 16/01/2023") or a span
+_DOC_DATE = re.compile(r"\d+\s?/\s?[A-ZĐ][\w/-]*\s*,?\s*(?:ban hành\s+)?ngày\s*$")
+
+
+def _meeting_dates(text: str) -> list[DateMention]:
+    out = []
+    for d in find_dates(text):
+        before = text[:d.start]
+        if _DOC_DATE.search(before[-40:]):
+            continue
+        if before.count("(") > before.count(")") and not re.search(r"(?:nay|qua)\s*\(\s*$", before):
+            continue  # a date in brackets is an aside, except "Sáng nay (20/1)"
+        if re.match(r"\s*-\s*\d", text[d.end:]) or re.search(r"\d\s*-\s*$", before):
+            continue  # "11/6/1948-11/6/2018"
+        out.append(d)
+    return out
+
+
+@dataclass
+class Lead:
+    sentence: object
+    date: DateMention | None
+    cue: Cue | None          # the strong event word, if any
+    meeting: Cue | None      # a meeting word, when no strong one
+
+
+def _lead(doc: Doc) -> Lead | None:
+    """The sentence that reports the meeting, its date and its event word."""
+    fallback = None
+    for sentence in doc.sentences[:LEAD_SENTENCES]:
+        text = sentence.text
+        found = [c for c in cues(text) if c.type != "report"]
+        dates = _meeting_dates(text)
+        date_ = dates[0] if dates else None
+        # the event word follows the date ("Sáng 12/1, … tổ chức hội nghị tổng kết"), or
+        # precedes it ("Hội nghị tổng kết … được tổ chức vào sáng 12/1")
+        after = [c for c in found if date_ is None or c.start >= date_.end] or found
+        strong = [c for c in after if c.strong]
+        weak = [c for c in after if not c.strong and c.type != "meeting"]
+        meeting = [c for c in after if c.type == "meeting"]
+        first = (strong or meeting or weak or [None])[0]
+        if first is not None and _issues_document(text[date_.end if date_ else 0:first.start]):
+            continue  # "Ngày 5/2, UBND tỉnh ban hành Kế hoạch … phát động thi đua": a document
+        if date_ is not None and _reported(text, date_, first):
+            date_ = None
+        has_context = date_ is not None or meeting or re.search(r"(?<![\w])vừa(?![\w])", text, re.I)
+        if strong and has_context:
+            return Lead(sentence, date_, strong[0], None)
+        if fallback is None and (meeting or weak) and sentence in doc.sentences[:3]:
+            fallback = Lead(sentence, date_, weak[0] if weak else None, meeting[0] if meeting else None)
+    return fallback
+
+
+_ISSUING = re.compile(r"(?<![\w])(?:ban hành|ký ban hành|phê duyệt)(?![\w])|(?:Kế hoạch|Quyết định|Chỉ thị|"
+                      r"Công văn|Văn bản|Hướng dẫn|Thông báo|Nghị quyết)\s+số", re.I)
+
+
+def _issues_document(between: str) -> bool:
+    return bool(_ISSUING.search(between))
+
+
+def _reported(text: str, when: DateMention, cue: Cue | None) -> bool:
+    """A reporting verb between the date and the event word: the date is the report's."""
+    end = cue.start if cue is not None and cue.start > when.end else len(text)
+    return any(c.type == "report" for c in cues(text[when.end:end]))
+
+
+def _title_cue(doc: Doc) -> Cue | None:
+    strong = [c for c in cues(doc.title or "") if c.strong and c.type not in ("meeting", "report")]
+    return strong[0] if strong else None
+
+
+_BARE_YEAR = re.compile(r"(?:tổng kết|sơ kết|khen thưởng)\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _periods(text: str, year_hint: int | None) -> list[Period]:
+    found = find_periods(text, year_hint)
+    for m in _BARE_YEAR.finditer(text):   # "khen thưởng tổng kết 2019" writes no "năm"
+        y = int(m["y"])
+        found.append(Period(m["y"], date(y, 1, 1), date(y, 12, 31), "year"))
+    return sorted(found, key=lambda p: text.find(p.text))
+
+
+_FORWARD = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|phát động|ký kết|giao ước|chương trình)"
+                      r"[^,;]*$", re.I)
+
+
+def _before(text: str, period: Period) -> str:
+    pos = text.find(period.text)
+    return text[:pos] if pos >= 0 else ""
+
+
+def _resolve_date(mention: DateMention, etype: str, period: Period | None, target_year: int | None,
+                  doc: Doc) -> date | None:
+    """The meeting's day: the year as written, else from what the meeting is about (a review
+    of 2020 held on 12/1 is in 2021), else from the publication date."""
+    if mention.year:
+        return make_date(mention.year, mention.month, mention.day)
+    year = None
+    if period is not None and etype in REVIEWS:
+        if period.kind == "year" or period.kind == "span":
+            y = period.end.year
+            year = y if mention.month > LATEST_REVIEW_MONTH else y + 1
+        else:
+            year = period.end.year if mention.month >= period.end.month else period.end.year + 1
+    elif target_year is not None and etype in ("pact_signing", "launch"):
+        year = target_year - 1 if mention.month == 12 else target_year
+    candidate = make_date(year, mention.month, mention.day) if year else None
+    if doc.published is not None and (candidate is None or candidate > doc.published + timedelta(days=7)):
+        return mention.resolve(ref=doc.published, year_hint=doc.year)
+    return candidate or mention.resolve(ref=doc.published, year_hint=doc.year)
+
+
+_LOCATION = re.compile(
+    r"(?<![\w])[Tt]ại\s+(?P<loc>(?:[" + _UPPER + r"]|(?:huyện|tỉnh|thành phố|thị xã|xã|phường|quận|thị trấn|"
+    r"trụ sở|hội trường|nhà văn hóa|trung tâm|trường|nhà|phòng họp|khu|thôn|bản|làng)\s)[^,;.]{1,120}?)(?=\s*[,;.]|\s+(?:diễn ra|tổ chức|đã|vừa|"
+    r"long trọng|Khối|Cụm)\b|$)")
+_NOT_PLACE = re.compile(r"^(?:Hội nghị|hội nghị|Buổi|buổi|Lễ|lễ|Văn bản|Kế hoạch|Quyết định|Nghị|Chỉ thị|"
+                        r"Thông|Công văn|Hướng dẫn|đây|Đại hội)(?![\w])")
+
+
+def _location(text: str) -> str | None:
+    for m in _LOCATION.finditer(text):
+        loc = m["loc"].strip()
+        if not _NOT_PLACE.match(loc) and len(loc.split()) <= 24:
+            return loc
+    return None
+
+
+def _bloc(doc: Doc, text: str, cue_start: int) -> str | None:
+    """The bloc holding the meeting: the subject before the event word ("Khối thi đua … tổ
+    chức hội nghị"), or "… của Cụm thi đua …" right after it; else the headline's subject."""
+    blocs = doc.facts.get("blocs") or []
+    name = bloc_before(text, cue_start, blocs)
+    if name:
+        return name
+    for mention in find_mentions(text[cue_start:]):
+        prefix = text[cue_start:cue_start + mention.start]
+        if re.search(r"\bcủa\s*$", prefix) and not re.search(r"[,;]", prefix):
+            return resolve(mention, text[cue_start + mention.start:][:200], blocs)
+    title = doc.title or ""
+    title_cue = _title_cue(doc)
+    if title_cue:
+        return bloc_before(title, title_cue.start, blocs)
+    return None
 
 
 def extract(doc: Doc) -> list[dict]:
-    return []
+    lead = _lead(doc)
+    if lead is None:
+        return []
+    text = lead.sentence.text
+    anchor = lead.cue or lead.meeting or lead.date
+    anchor_start = anchor.start if anchor is not None else 0
+    hint = lead.date.year if lead.date and lead.date.year else None
+    if hint is None:
+        title_periods = find_periods(doc.title or "")
+        hint = title_periods[0].end.year if title_periods else doc.year
+    periods = _periods(text[anchor_start:], hint) or _periods(doc.title or "", hint)
+    period = periods[0] if periods else None
+    title_cue = _title_cue(doc)
+    if lead.cue is not None:
+        etype = lead.cue.type
+    elif title_cue is not None:
+        etype = title_cue.type
+    elif lead.meeting is not None and period is not None:
+        # only a meeting word: the period tells a review, unless it is the coming one
+        # ("hội nghị triển khai nhiệm vụ năm 2024")
+        reviewed = [p for p in periods if not _FORWARD.search(_before(text[anchor_start:], p)[-30:])]
+        if not reviewed:
+            return []
+        period = reviewed[0]
+        etype = "annual_review" if period.kind in ("year", "span") else "interim_review"
+    else:
+        return []
+    if etype == "annual_review" and period is not None and period.kind in ("half", "quarter", "months"):
+        etype = "interim_review"
+    when = _resolve_date(lead.date, etype, period, period.end.year if period else None, doc) if lead.date else None
+    keep_period = etype in REVIEWS and period is not None
+    return [{
+        "type": etype,
+        "date": when.isoformat() if when else None,
+        "period_start": period.start.isoformat() if keep_period else None,
+        "period_end": period.end.isoformat() if keep_period else None,
+        "location": _location(text),
+        "bloc": _bloc(doc, text, anchor_start),
+        "evidence": lead.sentence.evidence(),
+    }]

@@ -1,8 +1,298 @@
-"""Recognizer for `indicators` (first version pending)."""
+"""Recognizer for `indicators`: reported socio-economic and performance figures.
+
+A figure is a number with a unit from lexicon/indicator_units.tsv or a percent. Each clause
+(a sentence cut at ";") is read left to right: a number with a unit opens an indicator; a
+percent after "tăng/giảm" or before "kế hoạch/dự toán" is that indicator's growth or share of
+plan, or, when no figure stands open, an indicator of its own with value null ("tăng 3,5% so
+với năm 2019"). Counts of things (xã, dự án, hộ) are taken only after a verb reporting a
+result, and clauses about meetings, awards or targets are skipped: a spurious figure costs
+more than a missed one.
+"""
 from __future__ import annotations
 
+import re
+
 from thidua.extract.document import Doc
+from thidua.extract.indicator_lexicon import (cue_at_end, cue_at_start, has_cue, unit_named,
+                                              vocabulary)
+from thidua.extract.indicator_names import (is_current, lead_name, name_after, name_before,
+                                            period_in, region_in, remove_places_and_periods,
+                                            strip_edges, words)
+from thidua.extract.numbers import as_int_or_float, parse_number
+
+_CLAUSE = re.compile(r"[^;…]+")
+_COMPARE = re.compile(r"^\s*\)?\s*,?\s*so\s+với\s+(?P<what>[^,;.()]+)", re.I)
+_UP_TO_PUNCT = re.compile(r"^[^,;.()]*")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_UNNAMED: dict = {"change_pct": None, "plan_pct": None, "compared_to": None}
+# text between an open figure and a modifier that still belongs to it: punctuation, "và", "đạt"
+_JOINER = re.compile(r"^(?:\s|[,(]|và\b|đạt\b|ước\s+đạt\b|so\s+với\s+[^,;.()]*[,)]?)*$", re.I)
 
 
 def extract(doc: Doc) -> list[dict]:
-    return []
+    out: list[dict] = []
+    seen: set = set()
+    for sentence in doc.sentences:
+        for item in _sentence_figures(sentence.text, doc):
+            key = (item["name"].lower(), item["value"], item["unit"], item["change_pct"],
+                   item["plan_pct"])
+            if key in seen:
+                continue
+            seen.add(key)
+            item["evidence"] = sentence.evidence()
+            out.append(item)
+    return out
+
+
+def _sentence_figures(text: str, doc: Doc) -> list[dict]:
+    if not vocabulary().figure.search(text):
+        return []
+    items: list[dict] = []
+    for clause in _CLAUSE.finditer(text):
+        _clause_figures(clause.group(), text[:clause.start()], text, doc, items)
+    return items
+
+
+def _is_future(clause: str, year: int | None) -> bool:
+    if has_cue("future", clause):
+        return True
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return bool(year and years and min(years) > year)
+
+
+def _clause_figures(clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict]) -> None:
+    """Appends to `items` the figures of `clause`, which follows `prefix` in `sentence`."""
+    if _is_future(clause, doc.year) or has_cue("exclude_any", clause):
+        return
+    social = has_cue("exclude", clause)    # meeting, award or membership talk
+    current: dict | None = None            # the figure modifiers attach to
+    consumed = 0                           # clause text before this is already used
+    for m in vocabulary().figure.finditer(clause):
+        if m.start() < consumed:
+            continue
+        unit = unit_named(m["unit"])
+        value = parse_number(m["num"])
+        if unit is None or value is None:
+            continue
+        zone, rest = clause[consumed:m.start()], clause[m.end():]
+        if unit.kind == "percent":
+            role, end = _percent_role(zone, rest)
+            if role is None:
+                continue
+            if role in ("change", "plan"):
+                field = "change_pct" if role == "change" else "plan_pct"
+                sign = -1 if role == "change" and cue_at_end("decrease", _unqualified(zone)) else 1
+                compared = _compared_to(rest) if role == "change" else None
+                if current is not None and current[field] is None and _belongs(zone):
+                    current[field] = as_int_or_float(sign * value)
+                    current["compared_to"] = current["compared_to"] or compared
+                else:
+                    name = _null_name(zone, role, items, clause) if current is not _UNNAMED else ""
+                    if not name:
+                        consumed = m.end() + end
+                        continue
+                    current = _item(name, None, None, doc, clause, sentence, zone)
+                    current[field] = as_int_or_float(sign * value)
+                    current["compared_to"] = compared
+                    items.append(current)
+                consumed = m.end() + end
+                continue
+            if role == "ratio":
+                consumed = m.end() + end
+                continue
+            if social:
+                continue
+            # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
+            if role == "rate":
+                name, end = name_before(zone), end
+            else:
+                name, end = lead_name(rest)
+            if not name:
+                continue
+            current = _item(name, value, "%", doc, clause, sentence, zone)
+            items.append(current)
+            consumed = m.end() + end
+            continue
+        # a number with a unit
+        before = _unqualified(zone)
+        marker = cue_at_end("not_before", before)   # "năm 2023 xã ...", "lần thứ 5", not "tổng số"
+        if marker and not re.search(r"(?i)tổng\s*$", before[:marker.start()]):
+            continue
+        if (cue_at_end("increase", before) or cue_at_end("decrease", before)) and _COMPARE.match(rest):
+            consumed = m.end() + len(_COMPARE.match(rest).group())   # "tăng 12 tỷ đồng so với"
+            continue
+        counted = unit.kind in ("count", "member", "person")
+        if counted:
+            name, taken = name_after(unit.name, rest)
+            if social or has_cue("admin_list", m.group() + rest[:taken + 12]) or (
+                    unit.kind == "member" and has_cue("membership", clause)) or (
+                    unit.kind == "person" and has_cue("gathering", clause)):
+                continue
+            if not (m["total"] or has_cue("result", clause[:m.start()]) or has_cue("result", rest[:taken])):
+                continue
+        total = parse_number(m["total"]) if m["total"] else None
+        if counted:
+            if words(name) <= words(unit.name):
+                name = _count_name(unit.name, zone)
+        else:
+            name, taken = _value_name(zone, prefix + clause[:m.start()], items), 0
+            if not name:                        # "trồng mới 1.200 ha rừng": named after it
+                name, taken = _count_name_after(zone, rest)
+        if not name:   # a figure we cannot name: its growth and plan go with it, unrecorded
+            current, consumed = _UNNAMED, m.end()
+            continue
+        current = _item(name, value, unit.name, doc, clause, sentence, zone)
+        current["total"] = as_int_or_float(total)
+        items.append(current)
+        consumed = m.end() + taken
+
+
+def _unqualified(zone: str) -> str:
+    """`zone` without the qualifiers that may stand just before a number (gần, trên, ước)."""
+    prev = None
+    while prev != zone:
+        prev = zone
+        zone = zone.rstrip()
+        m = cue_at_end("approx", zone)
+        if m:
+            zone = zone[:m.start()]
+    return zone
+
+
+def _percent_role(zone: str, rest: str) -> tuple[str | None, int]:
+    """What a percent is, from the words around it, and how much of `rest` it uses.
+
+    change (tăng 5,81%), plan (đạt 103,7% kế hoạch), ratio (bằng 107,7% so với cùng kỳ: not
+    recorded), rate (tỷ lệ ... 67%: the value), lead (100% cơ quan ...: the value, named after).
+    """
+    before = _unqualified(zone)
+    if cue_at_end("exceed", before):
+        return "ratio", len(_UP_TO_PUNCT.match(rest).group())
+    plan = cue_at_start("plan", re.sub(r"^\s*(?:so\s+với|của)\s+", " ", rest))
+    if plan:
+        return "plan", len(_UP_TO_PUNCT.match(rest).group())
+    if cue_at_end("level", before) and (cue_at_end("increase", before[:cue_at_end("level", before).start()])
+                                        or cue_at_end("decrease", before[:cue_at_end("level", before).start()])):
+        return ("rate", 0) if has_cue("rate", zone) else (None, 0)
+    if cue_at_end("increase", before) or cue_at_end("decrease", before):
+        compare = _COMPARE.match(rest)
+        return "change", len(compare.group()) if compare else 0
+    if cue_at_end("ratio", before):
+        return "ratio", len(_UP_TO_PUNCT.match(rest).group())
+    if has_cue("growth", zone):
+        return "change", 0
+    if has_cue("rate", zone):
+        return "rate", 0
+    if cue_at_end("reach", before) and re.match(r"\s*[,;.)]|\s*$|\s+(?:gồm|của|ở|tại)\b", rest):
+        return "plan", 0   # "thu ngân sách đạt 105%": of the year's estimate
+    if not words(strip_edges(remove_places_and_periods(zone.rsplit(",", 1)[-1]))) and re.match(r"\s+[^\W\d_]", rest):
+        return "lead", 0
+    return None, 0
+
+
+def _compared_to(rest: str) -> str | None:
+    m = _COMPARE.match(rest)
+    return re.sub(r"\s+", " ", m["what"]).strip() if m else None
+
+
+def _belongs(zone: str) -> bool:
+    """Whether a modifier after an open figure is that figure's ("…tỷ đồng, tăng 5,4%")."""
+    before = _unqualified(zone)
+    for role in ("increase", "decrease", "ratio"):
+        m = cue_at_end(role, before)
+        if m:
+            before = before[:m.start()]
+            break
+    return bool(_JOINER.match(before))
+
+
+def _null_name(zone: str, role: str, items: list[dict], clause: str) -> str:
+    """Name of a growth or plan share that stands alone ("GRDP ... tăng 3,5%")."""
+    before = _unqualified(zone)
+    if not cue_at_end("growth", before):          # "tăng 3,5%": the verb is not the name
+        for cue in ("increase", "decrease", "ratio"):
+            m = cue_at_end(cue, before)
+            if m:
+                before = before[:m.start()]
+                break
+    name = name_before(before)
+    if name and role == "change" and has_cue("growth", zone) and not has_cue("growth", name):
+        name = f"{name} tăng trưởng"               # "tăng trưởng với tốc độ 2,58%"
+    if not words(name):
+        period = re.search(r"(?i)quý\s+(?:IV|III|II|I|[1-4])", zone)
+        if role == "change" and period and items:
+            return f"{items[-1]['name']} {period.group()}"
+        return ""
+    return name
+
+
+def _count_name(unit: str, zone: str) -> str:
+    """A count named by its verb: "thành lập mới được 26 hợp tác xã" → "Hợp tác xã thành lập
+    mới"; else by the words before it ("nâng tổng số dự án ... lên thành 398 dự án")."""
+    before = re.sub(r"\s*(?:được|cho)\s*$", "", _unqualified(zone))
+    verb = cue_at_end("result", before)
+    named = name_before(zone)
+    title = unit[:1].upper() + unit[1:]
+    if unit.lower() in named.lower():
+        return named
+    if verb and not cue_at_end("plain", before):
+        return f"{title} {verb.group().lower()}"
+    return title
+
+
+def _count_name_after(zone: str, rest: str) -> tuple[str, int]:
+    noun, taken = name_after("", rest)
+    verb = cue_at_end("result", re.sub(r"\s*(?:được|cho)\s*$", "", _unqualified(zone)))
+    if not words(noun):
+        return "", 0
+    if verb and not cue_at_end("plain", zone.rstrip()):
+        noun = f"{noun} {verb.group().lower()}"
+    return noun, taken
+
+
+def _value_name(zone: str, sentence_before: str, items: list[dict]) -> str:
+    """The name of a number with a unit. A name that is only a place or a modifier takes what
+    the list before it announced ("giá trị sản xuất ... như: Hương Sơn đạt 8,3 nghìn tỷ đồng")
+    or what the figure before it measured ("..., bình quân 18,2 tiêu chí/xã")."""
+    name = name_before(zone)
+    head = _list_head(sentence_before)
+    if head and words(name) <= 3:
+        return head
+    if items and (not name or has_cue("dangling", name)):
+        return f"{items[-1]['name']} {name}".strip()
+    return name
+
+
+def _list_head(sentence_before: str) -> str:
+    """The measure announced before a list of examples ("... đạt cao như: A đạt X")."""
+    if ":" not in sentence_before:
+        return ""
+    head = sentence_before.rsplit(":", 1)[0].split(";")[-1]
+    if not re.search(r"(?i)(?:như|gồm|là)\s*$", head):
+        return ""
+    head = re.sub(r"(?i)\s*(?:như|gồm|là)\s*$", "", head)
+    head = re.split(r"(?i)\s(?:ở|tại|của)\s+(?:một\s+số|các|nhiều)\s", head)[0]
+    head = re.sub(r"(?i)\s*(?:đạt|tăng)\s+(?:cao|khá|tốt)\s*$", "", head)
+    return name_before(head)
+
+
+def _item(name: str, value, unit: str | None, doc: Doc, clause: str, sentence: str,
+          zone: str) -> dict:
+    period = period_in(clause, doc.year) or period_in(sentence, doc.year)
+    if period is None and not is_current(clause) and doc.year:
+        period = str(doc.year)
+    region = region_in(clause) or region_in(sentence)
+    if region in ("tỉnh", "toàn tỉnh") and doc.province and region == "tỉnh":
+        region = f"tỉnh {doc.province}"
+    return {
+        "name": name,
+        "value": as_int_or_float(value),
+        "unit": unit,
+        "total": None,
+        "change_pct": None,
+        "compared_to": None,
+        "plan_pct": None,
+        "estimate": has_cue("estimate", zone),
+        "period": period,
+        "region": region,
+    }

@@ -1,8 +1,142 @@
-"""Recognizer for `people` (first version pending)."""
+"""Officials named with their titles: name, honorific, titles and the part they played.
+
+The forms of the genre: "Ông A – title, title phát biểu"; "có đồng chí A, title; B, title"
+(one honorific for the list); "A - title - title"; a title before the name ("Chủ tịch UBND
+tỉnh Cao Văn Trọng", "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bắc Giang Dương Văn Thái") and
+image captions repeating a person. Mentions of one person are merged (titles united, a
+shorter repeat dropped); a name never given a title is not an official of the record.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from thidua.extract.document import Doc
+from thidua.extract.people_names import NameMention, find_names, name_key
+from thidua.extract.people_titles import (canonical_title, cue_at_start, last_cue, titles_after,
+                                          titles_before)
+
+_RANK = {"chair": 3, "speaker": 2, "presenter": 1, "attendee": 1, "other": 0}
+# "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
+_RECIPIENT = re.compile(r"(?:\bcho|\bđối\s+với|\btặng|\bkhen\s+thưởng)\s*(?:các\s+)?$", re.I)
+
+
+@dataclass
+class _Mention:
+    name: NameMention
+    titles: list[str] = field(default_factory=list)
+    start: int = 0            # where the mention (titles before the name, honorific) starts
+    end: int = 0              # where the mention (name and titles after it) ends in the sentence
+    own: str | None = None    # role from the verb right after the mention
+    intro: str | None = None  # role from the clause before it
+    honorific: str | None = None
+
+
+def _bloc_aliases(doc: Doc) -> dict[str, str]:
+    out = {}
+    for bloc in doc.facts.get("blocs", []):
+        for alias in bloc.get("aliases") or []:
+            out[alias] = bloc["name"]
+    return out
+
+
+def _sentence_mentions(text: str, aliases: dict[str, str]) -> list[_Mention]:
+    names = find_names(text)
+    mentions = [_Mention(n, honorific=n.honorific) for n in names]
+    # titles written before a name belong to it; what precedes them may end the previous mention
+    starts = []
+    for i, m in enumerate(mentions):
+        prev_end = names[i - 1].end if i else 0
+        region = text[prev_end:m.name.hon_start]
+        before = titles_before(region) if m.name.honorific is None else []
+        m.titles = [t for t in (canonical_title(r, aliases) for r in before) if t]
+        chain_start = m.name.hon_start
+        if before:
+            chain_start = prev_end + region.rfind(before[0])
+        m.start = chain_start
+        starts.append(chain_start)
+    boundary = 0
+    for i, m in enumerate(mentions):
+        limit = starts[i + 1] if i + 1 < len(mentions) else len(text)
+        after, used = titles_after(text[m.name.end:limit])
+        for t in (canonical_title(r, aliases) for r in after):
+            if t and t not in m.titles:
+                m.titles.append(t)
+        m.end = m.name.end + used
+        m.own = cue_at_start(text[m.end:limit])
+        # in "…; ông B" only what follows the ";" introduces B (else B shares A's introduction)
+        intro = text[boundary:starts[i]].rsplit(";", 1)[-1]
+        if not _RECIPIENT.search(intro.rstrip()):
+            m.intro = last_cue(intro)
+        elif intro.strip():
+            m.intro = "other"
+        boundary = m.end
+    _share_in_lists(text, mentions)
+    return mentions
+
+
+def _share_in_lists(text: str, mentions: list[_Mention]) -> None:
+    """What a list states once holds for every name in it: "Về dự có ông A; ông B" (role),
+    "có đồng chí A, title; B, title" (honorific); "A … và B … đồng chủ trì" (role of both)."""
+    for prev, cur in zip(mentions, mentions[1:]):
+        gap = re.sub(r"\([^()]*\)", "", text[prev.end:cur.start])
+        if re.fullmatch(r"\s*[;,]\s*", gap) or re.fullmatch(r"\s*;\s*(?:và\s+)?", gap):
+            if cur.intro is None and cur.own is None:
+                cur.intro = prev.intro
+            if cur.honorific is None and prev.honorific and ";" in gap:
+                cur.honorific = prev.honorific
+    for cur, nxt in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+        if cur.own is None and cur.intro is None and nxt.own:
+            gap = re.sub(r"\([^()]*\)", "", text[cur.end:nxt.start])
+            if ";" not in gap and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+                cur.own = nxt.own
+
+
+def _role(m: _Mention) -> str:
+    return m.own or m.intro or "other"
+
+
+def _same_person(a_name: str, a_titles: list[str], b: _Mention) -> bool:
+    if a_name == b.name.name:
+        return True
+    # one letter's tone mark differs (a typo in a caption): the same person unless both
+    # mentions give titles, when they may be two people
+    return name_key(a_name) == name_key(b.name.name) and not (a_titles and b.titles)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", title.casefold()).split())
+
+
+def _merge_titles(titles: list[str], new: list[str]) -> None:
+    for t in new:
+        key = _title_key(t)
+        for i, old in enumerate(titles):
+            okey = _title_key(old)
+            if okey == key or okey.startswith(key + " "):
+                break
+            if key.startswith(okey + " "):
+                titles[i] = t
+                break
+        else:
+            titles.append(t)
 
 
 def extract(doc: Doc) -> list[dict]:
-    return []
+    aliases = _bloc_aliases(doc)
+    people: list[dict] = []
+    for sent in doc.sentences:
+        for m in _sentence_mentions(sent.text, aliases):
+            person = next((p for p in people if _same_person(p["name"], p["titles"], m)), None)
+            if person is None:
+                people.append({"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
+                               "role": _role(m), "evidence": sent.evidence()})
+                continue
+            if person["honorific"] is None:
+                person["honorific"] = m.honorific
+            if not person["titles"] and m.titles:
+                person["evidence"] = sent.evidence()
+            _merge_titles(person["titles"], m.titles)
+            if _RANK[_role(m)] > _RANK[person["role"]]:
+                person["role"] = _role(m)
+    return [p for p in people if p["titles"]]

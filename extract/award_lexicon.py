@@ -1,0 +1,120 @@
+"""The award vocabularies of `lexicon/award*.tsv|txt` compiled into the regexes the award
+recognizer runs: award names, their givers, status cues, recipient words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thidua.extract.lexicon import alternation, table, words
+
+# a class written after an order: "hạng Nhất", "hạng ba", "hạng III"
+_CLASS = r"(?:\s+hạng\s+(?:nhất|nhì|ba|I{1,3}|[123])(?!\w))"
+
+
+@dataclass(frozen=True)
+class AwardName:
+    type: str          # record code, or @flag / @merit resolved by the giver's level
+    kind: str | None   # collective / individual when the title implies it
+    yearly: bool       # False for titles of a whole career (Anh hùng): no year assumed
+    needs_rating_cue: bool
+
+
+@dataclass(frozen=True)
+class Giver:
+    conferrer: str
+    level: str
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def award_names() -> dict[str, AwardName]:
+    return {_key(r["phrase"]): AwardName(r["type"], r.get("kind") or None, r.get("yearly") != "no",
+                                         r.get("needs") == "rating")
+            for r in table("awards")}
+
+
+@lru_cache(maxsize=1)
+def givers() -> dict[str, Giver]:
+    return {_key(r["phrase"]): Giver(r["conferrer"], r["level"]) for r in table("award_conferrers")}
+
+
+@lru_cache(maxsize=1)
+def mention_regex() -> re.Pattern:
+    """An award name, its class, and the giver written right after it ("của UBND tỉnh")."""
+    names = alternation(r["phrase"] for r in table("awards"))
+    giver = alternation(r["phrase"] for r in table("award_conferrers"))
+    return re.compile(r"(?<!\w)(?i:(?P<name>" + names + r")(?P<cls>" + _CLASS + r")?"
+                      r"(?P<giver>\s+(?:của\s+)?(?:" + giver + r"))?)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def giver_regex() -> re.Pattern:
+    """Givers that may stand before the award they give ("UBND tỉnh tặng Cờ thi đua")."""
+    giver = alternation(r["phrase"] for r in table("award_conferrers") if r.get("where") != "label")
+    return re.compile(r"(?<!\w)(?i:" + giver + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def level_types() -> dict[tuple[str, str], tuple[str, str | None]]:
+    return {(r["family"], r["level"]): (r["type"], r.get("conferrer") or None)
+            for r in table("award_levels")}
+
+
+@lru_cache(maxsize=1)
+def status_regex() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?i:" + alternation(r["phrase"] for r in table("award_status")) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def status_of() -> dict[str, tuple[str, bool]]:
+    """phrase → (status or "-", strong)."""
+    return {_key(r["phrase"]): (r["status"], r.get("strength") != "weak") for r in table("award_status")}
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> dict[str, str]:
+    return {_key(r["word"]): r["kind"] for r in table("award_recipient_kinds")}
+
+
+@lru_cache(maxsize=1)
+def kind_alternation() -> str:
+    return alternation(r["word"] for r in table("award_recipient_kinds"))
+
+
+@lru_cache(maxsize=1)
+def rating_cue_regex() -> re.Pattern:
+    """Ends with a rating cue ("danh hiệu") or a count of units, right before the rating."""
+    cues = alternation(words("award_rating_cues"))
+    units = r"\d+\s*(?:đơn vị|tập thể|cơ quan)(?:\s+được)?"
+    return re.compile(r"(?i:(?:" + cues + r")|" + units + r")\s*[\"“]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def recipient_stop_regex() -> re.Pattern:
+    # case matters: "vì" ends a name, "Ba Vì" is one
+    return re.compile(r"\s*[;.!?\n]|,?\s+(?:" + alternation(words("award_recipient_stops")) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def negative_regex() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?i:" + alternation(words("award_negative")) + r")(?!\w)")
+
+
+def name_info(name: str) -> AwardName:
+    return award_names()[_key(name)]
+
+
+def giver_info(phrase: str) -> Giver | None:
+    return givers().get(_key(re.sub(r"^của\s+", "", phrase.strip(), flags=re.I)))
+
+
+def status_info(phrase: str) -> tuple[str, bool]:
+    return status_of()[_key(phrase)]
+
+
+def kind_of(word: str) -> str | None:
+    return kind_words().get(_key(word))

@@ -1,0 +1,185 @@
+"""Awards recognizer: sentences written for these tests, plus the seeds and dev gold of ../shared."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from thidua.extract.document import Doc
+from thidua.extract.recognizers import awards
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def run(body: str, title: str | None = None, published: date | None = date(2021, 1, 10)) -> list[dict]:
+    return awards.extract(Doc(body=body, title=title, published=published))
+
+
+def brief(items: list[dict]) -> list[tuple]:
+    return [(a["type"], a["recipient"], a["recipient_count"], a["recipient_kind"], a["status"]) for a in items]
+
+
+def test_counts_split_by_recipient_kind_with_giver_in_label():
+    items = run("Tại hội nghị, Phó Chủ tịch UBND tỉnh trao Bằng khen của Thủ tướng Chính phủ cho 3 tập thể "
+                "và 5 cá nhân có thành tích xuất sắc năm 2020.")
+    assert brief(items) == [("pm_certificate_of_merit", None, 3, "collective", "conferred"),
+                            ("pm_certificate_of_merit", None, 5, "individual", "conferred")]
+    assert items[0]["conferrer"] == "Thủ tướng Chính phủ"
+    assert items[0]["year"] == 2020
+    assert items[0]["label"] == "Bằng khen của Thủ tướng Chính phủ"
+
+
+def test_giver_before_award_in_each_clause():
+    items = run("Dịp này, Bộ trưởng Bộ Y tế tặng bằng khen cho 4 tập thể; UBND tỉnh tặng cờ thi đua cho "
+                "2 tập thể; Giám đốc Công an tỉnh tặng giấy khen cho 6 tập thể, cá nhân.")
+    assert [(a["type"], a["conferrer"], a["recipient_count"], a["recipient_kind"]) for a in items] == [
+        ("ministry_certificate_of_merit", "Bộ Y tế", 4, "collective"),
+        ("provincial_emulation_flag", "UBND tỉnh", 2, "collective"),
+        ("certificate_of_commendation", "Công an tỉnh", 6, None),
+    ]
+
+
+def test_named_recipients_one_award_each_and_abbreviations_expanded():
+    items = run("Hội nghị thống nhất đề nghị UBND tỉnh tặng Bằng khen cho các đơn vị: Sở NN&PTNT, "
+                "Sở Tài chính và Sở Xây dựng.")
+    assert [a["recipient"] for a in items] == [
+        "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài chính", "Sở Xây dựng"]
+    assert {a["status"] for a in items} == {"proposed"}
+    assert {a["type"] for a in items} == {"provincial_certificate_of_merit"}
+
+
+def test_vote_then_proposal_in_one_clause_is_voted_next_clause_proposed():
+    items = run("Các đơn vị đã bỏ phiếu bầu ra các đơn vị đề nghị UBND tỉnh tặng Cờ thi đua gồm: "
+                "huyện Tân Yên, huyện Lục Nam; đề nghị tặng Bằng khen cho huyện Sơn Động.")
+    assert brief(items) == [
+        ("provincial_emulation_flag", "huyện Tân Yên", None, "collective", "voted"),
+        ("provincial_emulation_flag", "huyện Lục Nam", None, "collective", "voted"),
+        ("provincial_certificate_of_merit", "huyện Sơn Động", None, "collective", "proposed"),
+    ]
+
+
+def test_weak_conferred_verb_after_a_vote_stays_voted():
+    items = run("Các đơn vị bỏ phiếu suy tôn, trong đó bầu 02 đơn vị được tặng Cờ thi đua của Chính phủ; "
+                "03 đơn vị được nhận Bằng khen của UBND tỉnh.")
+    assert brief(items) == [("government_emulation_flag", None, 2, "collective", "voted"),
+                            ("provincial_certificate_of_merit", None, 3, "collective", "voted")]
+
+
+def test_bulleted_list_gives_one_award_per_unit():
+    body = ("Danh sách đề nghị khen thưởng như sau:\n\n"
+            "1. Đề nghị tặng Huân chương Lao động hạng Nhì: 02 tập thể\n\n"
+            "- Sở Y tế tỉnh Hòa Bình;\n\n- Trường Trung học phổ thông Lạc Sơn, huyện Lạc Sơn, tỉnh Hòa Bình.\n\n"
+            "2. Đề nghị tặng Huân chương Độc lập hạng Ba: 01 tập thể\n\n- Nhân dân và cán bộ huyện Mai Châu.")
+    items = run(body)
+    assert brief(items) == [
+        ("labour_order", "Sở Y tế tỉnh Hòa Bình", None, "collective", "proposed"),
+        ("labour_order", "Trường Trung học phổ thông Lạc Sơn", None, "collective", "proposed"),
+        ("order_other", "Nhân dân và cán bộ huyện Mai Châu", None, "collective", "proposed"),
+    ]
+    assert items[0]["label"] == "Huân chương Lao động hạng Nhì"
+
+
+def test_rating_only_as_a_title_not_in_prose():
+    items = run("Kết quả xếp loại năm 2022: có 9 đơn vị được xếp loại hoàn thành xuất sắc nhiệm vụ, "
+                "2 đơn vị hoàn thành tốt nhiệm vụ.")
+    assert brief(items) == [("rating_excellent", None, 9, "collective", "conferred"),
+                            ("rating_good", None, 2, "collective", "conferred")]
+    assert run("Năm 2022, các đơn vị đã nỗ lực và được tặng thưởng nhiều phần thưởng, 100% đơn vị "
+               "hoàn thành tốt nhiệm vụ trở lên, hoàn thành xuất sắc nhiệm vụ được giao.") == []
+
+
+def test_hero_with_decision_and_no_assumed_year():
+    items = run("Ngày 10/10/2020, Chủ tịch nước đã ký Quyết định số 1234 QĐ-CTN về việc phong tặng danh hiệu "
+                "Anh hùng Lao động cho Đảng bộ, chính quyền và nhân dân xã Tân Lập, đã có thành tích "
+                "đặc biệt xuất sắc.", title="Tổng kết năm 2020")
+    assert brief(items) == [("hero", "Đảng bộ, chính quyền và nhân dân xã Tân Lập", None, "collective",
+                             "conferred")]
+    assert items[0]["decision"] == "1234/QĐ-CTN"
+    assert items[0]["conferrer"] == "Chủ tịch nước"
+    assert items[0]["year"] is None
+
+
+def test_person_title_is_not_an_award():
+    items = run("Về dự có Anh hùng Lao động Trần Văn Bình; tại lễ, UBND tỉnh trao Cờ thi đua cho huyện Ba Vì.")
+    assert brief(items) == [("provincial_emulation_flag", "huyện Ba Vì", None, "collective", "conferred")]
+
+
+def test_people_recipients_by_honorific():
+    items = run("Chủ tịch UBND tỉnh tặng Bằng khen cho ông Nguyễn Văn An, Giám đốc Sở Xây dựng và "
+                "bà Lê Thị Hoa, Phó Giám đốc Sở Y tế.")
+    assert [(a["recipient"], a["recipient_kind"]) for a in items] == [
+        ("Nguyễn Văn An", "individual"), ("Lê Thị Hoa", "individual")]
+
+
+def test_subject_recipients_before_a_passive_verb():
+    items = run("Huyện Chợ Mới, huyện Bạch Thông được UBND tỉnh tặng Bằng khen năm 2021.")
+    assert [a["recipient"] for a in items] == ["huyện Chợ Mới", "huyện Bạch Thông"]
+    assert items[0]["type"] == "provincial_certificate_of_merit"
+
+
+def test_aims_and_rules_are_not_awards():
+    assert run("Các đơn vị phấn đấu đạt Cờ thi đua của Chính phủ trong năm 2023. Để được xét tặng "
+               "Bằng khen, các tập thể phải đáp ứng tiêu chuẩn theo quy định.") == []
+
+
+def test_closing_repetition_adds_nothing_but_a_new_level_does():
+    body = ("Hội đồng đã bỏ phiếu thông qua đề nghị tặng Cờ thi đua của UBND tỉnh cho 12 đơn vị; danh hiệu "
+            "Chiến sĩ thi đua toàn quốc cho 01 cá nhân; danh hiệu Chiến sĩ thi đua cấp tỉnh.\n"
+            "Chủ tịch UBND tỉnh giao Sở Nội vụ trình ban hành quyết định tặng Cờ thi đua của tỉnh và danh "
+            "hiệu Chiến sĩ thi đua toàn quốc cho các tập thể, cá nhân.")
+    items = run(body)
+    assert brief(items) == [("provincial_emulation_flag", None, 12, "collective", "voted"),
+                            ("emulation_fighter", None, 1, "individual", "voted"),
+                            ("emulation_fighter", None, None, "individual", "voted")]
+
+
+def test_ministry_cluster_places_become_the_sector_departments():
+    items = run("Cụm thống nhất bỏ phiếu đề nghị Bộ Tư pháp tặng Cờ thi đua gồm Lào Cai, Yên Bái.")
+    assert [a["recipient"] for a in items] == ["Sở Tư pháp tỉnh Lào Cai", "Sở Tư pháp tỉnh Yên Bái"]
+    assert {a["type"] for a in items} == {"ministry_emulation_flag"}
+
+
+def test_evidence_points_into_the_body():
+    body = "Mở đầu bài.\nDịp này, UBND tỉnh tặng Cờ thi đua cho huyện Tân Yên."
+    (item,) = run(body)
+    ev = item["evidence"]
+    assert body[ev["start"]:ev["end"]] == ev["text"] and "Cờ thi đua" in ev["text"]
+
+
+# --- the real seeds and dev passages of ../shared --------------------------------------------
+
+def _cases():
+    out = []
+    for gold in sorted((SHARED / "gold").glob("*.json")):
+        out.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", gold, id=f"seed-{gold.stem[:3]}"))
+    for meta in sorted((SHARED / "dev").glob("*.json")):
+        out.append(pytest.param(meta.with_suffix(".txt"), meta, id=f"dev-{meta.stem}"))
+    return out
+
+
+def _sim(a, b):
+    from difflib import SequenceMatcher
+    a, b = (a or "").lower(), (b or "").lower()
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
+@pytest.mark.parametrize("text_path, gold_path", _cases())
+def test_gold_awards_found(text_path, gold_path):
+    from thidua.extract.pipeline import extract_record
+
+    data = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = data.get("gold", data)
+    record = extract_record(text=text_path.read_text(encoding="utf-8"), published=data.get("published_hint")
+                            or gold.get("published"))
+    pred = list(record["awards"])
+    for g in gold["awards"]:
+        match = next((p for p in pred if p["type"] == g["type"] and (
+            _sim(g["recipient"], p["recipient"]) >= 0.8 if g["recipient"]
+            else p["recipient"] is None and p["recipient_count"] == g["recipient_count"])), None)
+        assert match, f"missed {g}"
+        assert match["status"] == g["status"], f"status of {g}"
+        pred.remove(match)
+    assert not pred, f"extra {pred}"

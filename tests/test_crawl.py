@@ -1,0 +1,212 @@
+"""Crawling the sample site for real: Scrapy in a child process against 127.0.0.1."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from thidua.crawler.pageinfo import inspect_page
+from thidua.crawler.pipelines import DedupPipeline
+from thidua.crawler.run import crawl
+from thidua.crawler.sample_content import ARTICLES, KTKT_2020
+from thidua.crawler.settings import crawl_settings, is_local, user_agent
+from thidua.crawler.sources import load_sources
+from thidua.crawler.urls import canonical_url, page_id
+
+SITE = Path(__file__).resolve().parents[1] / "crawler" / "sample_site"
+ARTICLE_PATHS = sorted(a.path for a in ARTICLES)
+
+
+@pytest.fixture(scope="session")
+def first_crawl(sample_site_url, tmp_path_factory):
+    out = tmp_path_factory.mktemp("crawl")
+    started = time.monotonic()
+    report = crawl([f"{sample_site_url}/index.html"], out)
+    return report, out, time.monotonic() - started
+
+
+@pytest.fixture(scope="session")
+def second_crawl(first_crawl, sample_site_url):
+    _, out, _ = first_crawl
+    before = (out / "pages.jsonl").read_text(encoding="utf-8")
+    return crawl([f"{sample_site_url}/index.html"], out), before, out
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_every_article_found_exactly_once(first_crawl):
+    report, out, _ = first_crawl
+    rows = _rows(report.pages_path)
+    assert report.pages_path == out / "pages.jsonl"
+    assert report.articles_written == len(rows) == len(ARTICLES)
+    assert sorted(urlsplit(r["url"]).path for r in rows) == ARTICLE_PATHS
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_no_listing_or_home_page_is_taken_for_an_article(first_crawl):
+    paths = {urlsplit(r["url"]).path for r in _rows(first_crawl[0].pages_path)}
+    listings = {"/index.html", "/portal/gioi-thieu.html", "/portal/tin-thi-dua/index.html",
+                "/portal/tin-thi-dua/page-2.html", "/portal/tin-thi-dua/page-3.html",
+                "/tdkt/tin-dia-phuong/index.html", "/tdkt/tin-dia-phuong/trang-2.html",
+                "/tdkt/tin-dia-phuong/trang-3.html"}
+    assert paths.isdisjoint(listings)
+
+
+def test_rows_carry_the_record_fields(first_crawl):
+    rows = {urlsplit(r["url"]).path: r for r in _rows(first_crawl[0].pages_path)}
+    row = rows[KTKT_2020.path]
+    assert set(row) == {"id", "url", "status", "fetched_at", "html", "encoding"}
+    assert row["id"] == hashlib.sha1(row["url"].encode()).hexdigest()[:16]
+    assert row["status"] == 200 and row["encoding"] == "utf-8"
+    assert "bầu Ban QLDA đầu tư xây dựng công trình giao thông làm trưởng Khối" in row["html"]
+    fetched = datetime.fromisoformat(row["fetched_at"])
+    assert fetched.utcoffset().total_seconds() == 0
+    assert abs((datetime.now(timezone.utc) - fetched).total_seconds()) < 600
+
+
+def test_tracking_and_print_copies_are_deduplicated(first_crawl):
+    report, _, _ = first_crawl
+    urls = [r["url"] for r in _rows(report.pages_path)]
+    assert not any("utm_" in u or "print=1" in u or "#" in u for u in urls)
+    # 7 portal print views (same content, other URL) and the home page's utm link.
+    assert report.stats["thidua/duplicates/content"] == 7
+    assert report.duplicates >= 7
+
+
+def test_raw_pages_are_stored_gzipped_with_status_and_headers(first_crawl, sample_site_url):
+    _, out, _ = first_crawl
+    metas = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "raw").rglob("*.json")]
+    by_url = {m["fetched_url"]: m for m in metas}
+    url = f"{sample_site_url}/portal/tin-thi-dua/page-2.html"
+    meta = by_url[url]
+    assert meta["status"] == 200 and meta["is_article"] is False
+    assert meta["headers"]["Content-Type"] == ["text/html; charset=utf-8"]
+    url_hash = hashlib.sha1(url.encode()).hexdigest()
+    [gz] = list((out / "raw" / url_hash[:2]).glob(f"{url_hash}_*.html.gz"))
+    assert gzip.decompress(gz.read_bytes()) == (SITE / "portal/tin-thi-dua/page-2.html").read_bytes()
+    assert not any("chinhphu.example" in u for u in by_url), "left the allowed domain"
+
+
+def test_broken_links_are_reported_with_a_reason(first_crawl):
+    errors = {e.url.split("/", 3)[-1]: e.reason for e in first_crawl[0].errors}
+    assert errors["portal/so-do-site.html"] == "HTTP 404"
+    assert errors["tdkt/van-ban.html"] == "HTTP 404"
+
+
+def test_the_sample_crawl_is_fast(first_crawl):
+    report, _, wall = first_crawl
+    assert report.pages_fetched >= len(ARTICLES) + 8
+    assert wall < 30, f"crawl took {wall:.1f}s"
+
+
+def test_second_crawl_adds_nothing(second_crawl):
+    report, before, out = second_crawl
+    assert report.articles_written == 0
+    assert report.duplicates >= len(ARTICLES)
+    assert (out / "pages.jsonl").read_text(encoding="utf-8") == before
+
+
+def test_max_pages_stops_early(sample_site_url, tmp_path):
+    report = crawl([f"{sample_site_url}/index.html"], tmp_path, max_pages=3)
+    assert report.finish_reason == "closespider_pagecount"
+    assert report.pages_fetched < 20
+
+
+def test_article_pattern_overrides_the_structure_test(sample_site_url, tmp_path):
+    report = crawl([f"{sample_site_url}/tdkt/tin-dia-phuong/index.html"], tmp_path,
+                   article_pattern=r"/kim-bang-")
+    [row] = _rows(report.pages_path)
+    assert row["url"].endswith("/kim-bang-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2020.html")
+
+
+def test_unreachable_site_gives_errors_not_an_exception(tmp_path):
+    report = crawl(["http://127.0.0.1:9/"], tmp_path)
+    assert report.articles_written == 0
+    assert len(report.errors) == 1 and "Connection" in report.errors[0].reason
+
+
+# ---- units --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, canonical", [
+    ("HTTP://Example.VN:80/a/b.html?utm_source=zalo&id=3#top", "http://example.vn/a/b.html?id=3"),
+    ("https://example.vn/a?b=2&a=1", "https://example.vn/a?a=1&b=2"),
+    ("http://127.0.0.1:8000/x.html?fbclid=abc", "http://127.0.0.1:8000/x.html"),
+])
+def test_canonical_url(url, canonical):
+    assert canonical_url(url) == canonical
+    assert page_id(url) == hashlib.sha1(canonical.encode()).hexdigest()[:16]
+
+
+def test_a_listing_with_sibling_teasers_is_not_an_article():
+    teaser = "Hội nghị đã đánh giá kết quả phong trào thi đua và bàn giải pháp cho năm tới tại địa phương."
+    items = "".join(f'<h3><a href="/tin-{i}.html">Tin số {i}: hội nghị tổng kết thi đua năm 2022 '
+                    f"của khối thi đua số {i}</a></h3><p>{teaser}</p>" for i in range(15))
+    assert not inspect_page(f"<html><body><div class='list'>{items}</div></body></html>").is_article
+
+
+def test_an_article_body_gets_a_content_fingerprint():
+    html = (SITE / KTKT_2020.path.lstrip("/")).read_text(encoding="utf-8")
+    info = inspect_page(html)
+    assert info.is_article and len(info.fingerprint) == 40
+    assert inspect_page(html.replace("Lượt xem: 1.245", "Lượt xem: 9.999")).fingerprint == info.fingerprint
+
+
+class _Stats:
+    def __init__(self):
+        self.values = {}
+
+    def inc_value(self, key):
+        self.values[key] = self.values.get(key, 0) + 1
+
+
+def test_dedup_pipeline_is_seeded_from_existing_pages(tmp_path):
+    html = (SITE / KTKT_2020.path.lstrip("/")).read_text(encoding="utf-8")
+    url = "http://example.vn" + KTKT_2020.path
+    row = {"id": page_id(url), "url": url, "status": 200, "fetched_at": "2024-01-01T00:00:00+00:00",
+           "html": html, "encoding": "utf-8"}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    pipe = DedupPipeline(tmp_path)
+    pipe.stats = _Stats()
+    pipe.open_spider()
+    item = {"url": url, "is_article": True, "fingerprint": inspect_page(html).fingerprint}
+    with pytest.raises(DropItem):
+        pipe.process_item(dict(item))
+    with pytest.raises(DropItem):
+        pipe.process_item(dict(item, url="http://mirror.example.vn/copy.html"))
+    new = dict(item, url="http://example.vn/other.html", fingerprint="f" * 40)
+    assert pipe.process_item(new) is new
+    assert pipe.stats.values == {"thidua/duplicates/url": 1, "thidua/duplicates/content": 1}
+
+
+def test_settings_are_polite_and_fast_only_on_loopback(monkeypatch):
+    monkeypatch.setenv("THIDUA_CONTACT", "thidua@example.vn")
+    assert user_agent() == "thidua/0.1 (+thidua@example.vn)"
+    remote = crawl_settings(["https://backan.gov.vn/"], "out")
+    local = crawl_settings(["http://127.0.0.1:8000/"], "out")
+    assert remote["ROBOTSTXT_OBEY"] and remote["AUTOTHROTTLE_ENABLED"]
+    assert not remote["TELNETCONSOLE_ENABLED"] and remote["LOG_LEVEL"] == "WARNING"
+    assert remote["AUTOTHROTTLE_START_DELAY"] >= 1 and local["AUTOTHROTTLE_START_DELAY"] < 0.1
+    assert 500 in remote["RETRY_HTTP_CODES"] and remote["CONCURRENT_REQUESTS_PER_DOMAIN"] <= 2
+    assert is_local(["http://localhost:1/", "http://127.0.0.1/"])
+    assert not is_local(["http://127.0.0.1/", "https://hanam.gov.vn/"])
+
+
+def test_source_registry_loads_and_rejects_duplicate_names(tmp_path):
+    sources = load_sources()
+    assert sources["sample"].allowed_domains == ("127.0.0.1",)
+    assert all(s.start_urls and s.allowed_domains for s in sources.values())
+    dup = tmp_path / "sources.toml"
+    entry = ('[[source]]\nname = "x"\nprovince = "Hà Nam"\ntemplate = "portal"\n'
+             'start_urls = ["https://a.vn/"]\nallowed_domains = ["a.vn"]\n')
+    dup.write_text(entry + entry, encoding="utf-8")
+    with pytest.raises(ValueError, match="defined twice"):
+        load_sources(dup)

@@ -1,0 +1,167 @@
+"""Indicators: reported figures read from sentences of the genre, and the gold of ../shared."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from thidua.extract.document import Doc
+from thidua.extract.pipeline import extract_record
+from thidua.extract.recognizers.indicators import extract
+from thidua.schema import Indicator
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def figures(text: str, year: int = 2023, province: str | None = None) -> list[dict]:
+    doc = Doc(body=text, province=province)
+    doc.__dict__["year"] = year          # the review year, as the headline would give it
+    return extract(doc)
+
+
+def only(text: str, **kw) -> dict:
+    found = figures(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- figures the recognizer must read (sentences written for these tests) -------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tổng thu ngân sách trên địa bàn huyện ước đạt 2.150,5 tỷ đồng, bằng 112% dự toán, tăng 8,5% "
+     "so với cùng kỳ năm 2022.",
+     dict(value=2150.5, unit="tỷ đồng", plan_pct=112, change_pct=8.5, compared_to="cùng kỳ năm 2022",
+          estimate=True)),
+    ("Kim ngạch xuất khẩu đạt trên 1.250 triệu USD, giảm 2% so với năm 2022.",
+     dict(value=1250, unit="triệu USD", change_pct=-2, compared_to="năm 2022", estimate=False)),
+    ("Doanh thu dịch vụ lưu trú đạt hơn 12,4 ngàn tỷ, là con số kỷ lục.",
+     dict(value=12.4, unit="nghìn tỷ đồng")),
+    ("Sản lượng thủy sản đạt 3.540,5 tấn, bằng 104,2% kế hoạch năm.",
+     dict(value=3540.5, unit="tấn", plan_pct=104.2, change_pct=None)),
+    ("Đến nay toàn huyện có 12/14 xã đạt chuẩn nông thôn mới.",
+     dict(value=12, total=14, unit="xã", period="đến nay")),
+    ("Trong năm, huyện hoàn thành 21/23 chỉ tiêu nghị quyết đề ra.",
+     dict(value=21, total=23, unit="chỉ tiêu", period="2023")),
+    ("Giải quyết việc làm cho 1.320 lao động, đạt 110% kế hoạch.",
+     dict(value=1320, unit="lao động", plan_pct=110)),
+    ("Tỷ lệ hộ nghèo giảm còn 3,15%.", dict(value=3.15, unit="%", change_pct=None)),
+    ("Tỷ lệ che phủ rừng đạt 58,2%, tăng 0,5% so với năm trước.",
+     dict(value=58.2, unit="%", change_pct=0.5, compared_to="năm trước")),
+    ("Năm 2023, 100% xã, phường triển khai dịch vụ công trực tuyến mức độ 4.", dict(value=100, unit="%")),
+    ("Thu nhập bình quân đầu người đạt 52 triệu đồng/người/năm.",
+     dict(value=52, unit="triệu đồng/người/năm")),
+    ("Trồng mới 850 ha rừng tập trung.", dict(value=850, unit="ha")),
+    ("Các khu công nghiệp thu hút thêm 9 dự án đầu tư mới.", dict(value=9, unit="dự án")),
+])
+def test_reads_figure(text, expected):
+    item = only(text)
+    for key, value in expected.items():
+        assert item[key] == value, (key, item)
+
+
+@pytest.mark.parametrize("text, change, plan, word", [
+    ("Tốc độ tăng trưởng kinh tế của tỉnh ước đạt 6,8%.", 6.8, None, "tăng trưởng"),
+    ("Giá trị sản xuất nông nghiệp năm 2023 tăng 4,2% so với năm 2022.", 4.2, None, "nông nghiệp"),
+    ("Chỉ số sản xuất công nghiệp giảm 1,5%.", -1.5, None, "sản xuất công nghiệp"),
+    ("Công tác giải ngân vốn đầu tư công đạt 96%.", None, 96, "giải ngân"),
+    ("Thu ngân sách đạt 118% so với dự toán.", None, 118, "thu ngân sách"),
+])
+def test_growth_or_plan_without_level(text, change, plan, word):
+    item = only(text)
+    assert item["value"] is None and item["unit"] is None
+    assert item["change_pct"] == change and item["plan_pct"] == plan
+    assert word in item["name"].lower()
+
+
+def test_list_of_places_takes_the_measure_announced():
+    found = figures("Giá trị sản xuất ở một số xã đạt cao như: Tân Lập đạt 950 tỷ đồng (tăng 7,1% so "
+                    "với cùng kỳ); xã Hòa Bình đạt 820 tỷ đồng (tăng 5% so với cùng kỳ).")
+    assert [(f["value"], f["change_pct"]) for f in found] == [(950, 7.1), (820, 5)]
+    assert all(f["name"] == "Giá trị sản xuất" for f in found)
+
+
+def test_enumerated_counts_after_one_verb():
+    found = figures("Năm 2023, toàn tỉnh có 1.210 khu dân cư, 64 cơ quan và 150 trường học được công "
+                    "nhận đạt chuẩn an toàn.")
+    assert [(f["value"], f["unit"]) for f in found] == [(1210, "khu dân cư"), (64, "cơ quan"),
+                                                        (150, "trường")]
+
+
+def test_second_plan_share_is_not_a_new_figure():
+    item = only("Tổng thu ngân sách đạt 980 tỷ đồng, đạt 150% dự toán tỉnh giao, 130% dự toán huyện.")
+    assert item["plan_pct"] == 150
+
+
+def test_region_and_period():
+    item = only("Năm 2022, tổng giá trị sản xuất trên địa bàn tỉnh đạt 45.000 tỷ đồng.",
+                year=2022, province="Hà Nam")
+    assert item["period"] == "2022" and item["region"] == "tỉnh Hà Nam"
+    assert only("Quý I/2023, doanh thu bán lẻ đạt 3.100 tỷ đồng.")["period"] == "Quý I/2023"
+    assert only("Hiện toàn huyện có 45 hợp tác xã đang hoạt động.")["period"] is None
+
+
+# --- what is not an indicator ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị có 150 đại biểu tham dự.",
+    "Chủ tịch UBND tỉnh tặng Bằng khen cho 25 tập thể, 40 cá nhân.",
+    "Khen thưởng 1.500 tập thể, cá nhân với tổng số tiền 2 tỷ đồng.",
+    "100% đại biểu nhất trí thông qua danh sách đề nghị.",
+    "Khối thi đua gồm 15 doanh nghiệp và 4 cơ quan.",
+    "Huyện có 18 xã, thị trấn.",
+    "Năm 2023 xã Tân An đạt chuẩn nông thôn mới.",
+    "Có 3 đồng chí được bầu bổ sung vào Ban Chấp hành.",
+    "Năm 2024, phấn đấu tăng trưởng kinh tế đạt 8% và thu ngân sách đạt 1.500 tỷ đồng.",
+    "Sản lượng lương thực vượt 5% kế hoạch.",
+    "Thực hiện Chương trình trồng 1 tỷ cây xanh giai đoạn 2021 - 2025.",
+    "Đại hội Thi đua yêu nước tỉnh lần thứ V diễn ra ngày 12/10/2020.",
+    "Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc.",
+    "Ông Nguyễn Văn A, 56 tuổi, có 30 năm công tác.",
+])
+def test_not_an_indicator(text):
+    assert figures(text) == []
+
+
+def test_items_fit_the_schema():
+    for item in figures("Tổng thu ngân sách ước đạt 1.386 tỷ đồng, đạt 235% dự toán; giá trị sản xuất "
+                        "tăng 22%; toàn huyện có 13/13 xã đạt chuẩn nông thôn mới."):
+        Indicator.model_validate(item)
+
+
+# --- the gold of the seeds and dev passages ---------------------------------------------------
+
+def _score_module():
+    path = SHARED / "tools" / "score.py"
+    spec = importlib.util.spec_from_file_location("thidua_shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cases():
+    if not SHARED.exists():
+        return []
+    cases = []
+    for gold in sorted((SHARED / "gold").glob("*.json")):
+        cases.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", None,
+                                  json.loads(gold.read_text(encoding="utf-8")), id=gold.stem[:3]))
+    for meta_path in sorted((SHARED / "dev").glob("d*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        cases.append(pytest.param(meta_path.with_suffix(".txt"), meta.get("published_hint"),
+                                  meta["gold"], id=meta_path.stem))
+    return cases
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
+@pytest.mark.parametrize("text_path, published, gold", _cases())
+def test_gold_indicators(text_path, published, gold):
+    score = _score_module()
+    record = extract_record(text=text_path.read_text(encoding="utf-8"), published=published)
+    want, got = gold.get("indicators") or [], record["indicators"]
+    pairs = score.match(want, got, score.m_indicators)
+    missed = [g for g in want if not any(g is a for a, _ in pairs)]
+    extra = [p["name"] for p in got if not any(p is b for _, b in pairs)]
+    assert not missed, missed
+    assert not extra, extra

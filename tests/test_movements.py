@@ -1,0 +1,71 @@
+"""Named emulation movements: quoted after "phong trào", lists, known standing names."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from thidua.extract.document import Doc
+from thidua.extract.pipeline import extract_record
+from thidua.extract.recognizers import movements
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _names(text: str) -> list[str]:
+    return [m["name"] for m in movements.extract(Doc(body=text))]
+
+
+def test_quoted_after_campaign_and_chained_list():
+    assert _names("Tiếp tục thực hiện Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam” và các "
+                  "phong trào thi đua: “Dân vận khéo”, “Xanh - sạch - đẹp” và “Ngày thứ bảy tình nguyện”.") == [
+        "Người Việt Nam ưu tiên dùng hàng Việt Nam", "Dân vận khéo", "Xanh - sạch - đẹp",
+        "Ngày thứ bảy tình nguyện"]
+
+
+def test_abbreviation_in_brackets_dropped_and_hyphen_kept():
+    assert _names("Phong trào thi đua “Hà Tĩnh chung sức xây dựng nông thôn mới (NTM)” và phong trào "
+                  "“Chung tay phòng, chống Covid-19” đạt kết quả.") == [
+        "Hà Tĩnh chung sức xây dựng nông thôn mới", "Chung tay phòng, chống Covid-19"]
+
+
+def test_unquoted_list_after_colon_stops_at_a_programme():
+    assert _names("Nổi bật là các phong trào: Thi đua dạy tốt học tốt, Chung tay vì người nghèo, "
+                  "Chương trình xây nhà cho hộ nghèo…") == ["Thi đua dạy tốt học tốt", "Chung tay vì người nghèo"]
+
+
+def test_known_movement_without_quotes():
+    assert _names("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023 được nâng lên.") == [
+        "Toàn dân bảo vệ an ninh Tổ quốc"]
+
+
+@pytest.mark.parametrize("text", [
+    "Các đơn vị hưởng ứng phong trào thi đua với chủ đề “Đoàn kết, kỷ cương, sáng tạo”.",
+    "Nhiều cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở”.",
+    "Huyện đẩy mạnh các phong trào: thi đua lao động sản xuất, xây dựng nông thôn mới.",
+    "Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2024.",
+    "Khu dân cư đạt chuẩn “An toàn về an ninh trật tự” tăng.",
+])
+def test_not_movements(text):
+    assert _names(text) == []
+
+
+def _cases():
+    if not SHARED.is_dir():
+        return []
+    cases = []
+    for gold in sorted((SHARED / "gold").glob("*.json")):
+        cases.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", json.loads(gold.read_text()), None,
+                                  id=gold.stem[:3]))
+    for meta in sorted((SHARED / "dev").glob("*.json")):
+        m = json.loads(meta.read_text())
+        cases.append(pytest.param(meta.with_suffix(".txt"), m["gold"], m.get("published_hint"), id=meta.stem))
+    return cases
+
+
+@pytest.mark.parametrize("path,gold,published", _cases())
+def test_gold_movements(path, gold, published):
+    record = extract_record(text=path.read_text(encoding="utf-8"), published=published)
+    assert record["movements"] == gold["movements"]
+    assert len(record["movement_evidence"]) == len(record["movements"])
