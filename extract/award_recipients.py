@@ -15,7 +15,7 @@ _INTRO = re.compile(r"\s*(?:năm\s+\d{4}\s*)?(?:(?i:cho|tới|đến|gồm có|g
 _PERSON = re.compile(r"(?<!\w)(?i:ông|bà|đồng chí)\s+(?P<name>\w+(?:\s+\w+){1,4})")
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng chí|anh|chị)\s+(?P<name>\S+(?:\s+\S+){1,4})$", re.I)
 _GENERIC = re.compile(r"^(?:các|những|toàn thể|nhiều|một số)(?!\w)", re.I)
-_BULLET = re.compile(r"^\s*[-+•*–]\s*(?P<text>.+?)\s*[;.,]?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s*(?P<text>[^;]+?)\s*(?:[;.,]|;.*)?\s*$")
 _ADMIN = ("huyện", "xã", "phường", "thị trấn", "thị xã", "thành phố", "tỉnh", "quận")
 _VERBS = r"(?:được|nhận|tặng|trao|trao tặng|đạt|danh hiệu|đề nghị|bầu|suy tôn|xét|vinh dự|đón|" \
          r"đón nhận|công nhận|xếp loại|tặng thưởng|khen thưởng|phong tặng|là)"

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from thidua.extract.lexicon import alternation, table, words
-from thidua.extract.text import fold_ascii
+from thidua.extract.text import LOWER, UPPER, fold_ascii
 
 
 def _abbrev_regex(abbrev: str) -> str:
@@ -81,7 +81,7 @@ def split_org_list(text: str) -> list[str]:
     """Names in an enumeration "A, B và C" / "A; B; C", keeping commas and "và" that belong
     inside one name ("Sở Văn hóa, Thể thao và Du lịch", "Sở Tài nguyên và Môi trường")."""
     # a missing comma before a new unit ("… môi trường Ban Quản lý …") still splits
-    text = re.sub(r"(?<=[a-zà-ỹđ]) (?=(?:Sở|Ban Quản lý|Ủy ban|Quỹ|Đài|Báo|Văn phòng) [A-ZĐÀ-Ỹ])", ", ", text)
+    text = re.sub(r"(?<=" + LOWER + r") (?=(?:Sở|Ban Quản lý|Ủy ban|Quỹ|Đài|Báo|Văn phòng) " + UPPER + r")", ", ", text)
     pieces = [p.strip() for p in re.split(r"\s*[;]\s*|\s*,\s*|\s+và\s+(?=" + unit_head_regex().pattern + ")", text)
               if p and p.strip()]
     names: list[str] = []

@@ -32,8 +32,10 @@ def _heads() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def head_regex() -> re.Pattern:
-    # "nguyên Phó Bí thư" (former) is a title too
-    return re.compile(r"(?<!\w)(?:nguyên\s+)?(?:" + alternation(words("person_titles")) + r")(?!\w)", re.I)
+    # "nguyên Phó Bí thư" (former) is a title too; abbreviations keep their case ("PGĐ")
+    abbrevs = [r["abbreviation"] for r in table("person_title_abbreviations") if r.get("opens_title") == "yes"]
+    return re.compile(r"(?<!\w)(?:nguyên\s+)?(?:" + alternation(words("person_titles"))
+                      + r"|(?-i:" + alternation(abbrevs) + r"))(?!\w)", re.I)
 
 
 def _cue_pattern(phrase: str, unless: str) -> str:
@@ -110,6 +112,8 @@ def _end_of_titles(text: str) -> int:
     for m in re.finditer(r"[;:\"“”!?\n]|\(|\)|\.(?=\s|$)", text):
         if m.group() == "(" and starts_unit(text[m.end():]) and ")" in text[m.end():]:
             continue
+        if m.group() == "." and re.search(r"(?<!\w)[A-ZĐ]{1,4}$", text[:m.start()]):
+            continue  # "TX. Gò Công", "TP. Hà Tĩnh"
         if m.group() == ")" and "(" in text[:m.start()]:
             continue
         end = m.start()

@@ -39,3 +39,9 @@ def fold_ascii(text: str) -> str:
     """Lower-case without diacritics, for matching that ignores accents (nguyen van a)."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+# Character classes for regexes: `[A-ZĐÀ-Ỹ]` would also match most lower-case Vietnamese
+# letters (the Latin Extended ranges interleave cases), so the classes are built from Unicode.
+UPPER = "[" + "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()})) + "]"
+LOWER = "[" + "".join(sorted({c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower()})) + "]"

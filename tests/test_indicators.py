@@ -54,6 +54,7 @@ def only(text: str, **kw) -> dict:
      dict(value=52, unit="triệu đồng/người/năm")),
     ("Trồng mới 850 ha rừng tập trung.", dict(value=850, unit="ha")),
     ("Các khu công nghiệp thu hút thêm 9 dự án đầu tư mới.", dict(value=9, unit="dự án")),
+    ("Đào tạo nghề cho 1.200 người.", dict(value=1200, unit="người", name="Người đào tạo nghề")),
 ])
 def test_reads_figure(text, expected):
     item = only(text)
@@ -89,6 +90,12 @@ def test_enumerated_counts_after_one_verb():
                                                         (150, "trường")]
 
 
+def test_two_figures_of_one_clause_keep_their_own_names():
+    found = figures("Đào tạo nghề cho 1.200 người, hỗ trợ 500.000 đồng/người.")
+    assert [(f["name"], f["value"], f["unit"]) for f in found] == [
+        ("Người đào tạo nghề", 1200, "người"), ("Hỗ trợ", 500000, "đồng")]
+
+
 def test_second_plan_share_is_not_a_new_figure():
     item = only("Tổng thu ngân sách đạt 980 tỷ đồng, đạt 150% dự toán tỉnh giao, 130% dự toán huyện.")
     assert item["plan_pct"] == 150
@@ -119,6 +126,9 @@ def test_region_and_period():
     "Đại hội Thi đua yêu nước tỉnh lần thứ V diễn ra ngày 12/10/2020.",
     "Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc.",
     "Ông Nguyễn Văn A, 56 tuổi, có 30 năm công tác.",
+    "Hội nghị thu hút hơn 300 người tham gia.",
+    "Huyện có tổng diện tích tự nhiên 258,89 km2.",
+    "Các cánh đồng có quy mô từ 30-100 ha.",
 ])
 def test_not_an_indicator(text):
     assert figures(text) == []

@@ -40,6 +40,8 @@ def extract(doc: Doc) -> list[dict]:
     doc_year = _doc_award_year(doc)
     items: list[dict] = []
     carried = None  # a status left open by a sentence ending in ":" ("… như sau:")
+    # a bare enumeration ("Cờ thi đua của UBND tỉnh: 54 tập thể; …") takes the headline's cue
+    headline = _statuses(doc.title, [], None)[1] if doc.title else None
     for sent in doc.sentences:
         mentions = list(mention_regex().finditer(sent.text))
         statuses, final = _statuses(sent.text, [m.start() for m in mentions], carried)
@@ -47,9 +49,7 @@ def extract(doc: Doc) -> list[dict]:
         carried = final if sent.text.rstrip().endswith(":") or _LIST_ITEM.match(sent.text) else None
         for i, m in enumerate(mentions):
             nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
-            if statuses[i] is None:
-                continue
-            items.extend(_items(doc, sent, m, nxt, statuses[i], doc_year))
+            items.extend(_items(doc, sent, m, nxt, statuses[i], headline, doc_year))
     return _resolve(items)
 
 
@@ -105,8 +105,12 @@ def _giver(m: re.Match, pre_clause: str, type_: str):
     return giver_info(found[-1].group()) if found else None
 
 
-def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str, doc_year: int | None) -> list[dict]:
+def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: str | None,
+           doc_year: int | None) -> list[dict]:
     text = sent.text
+    if status is None and not (headline and re.match(r"\s*:\s*\d", text[m.end():])):
+        return []
+    status = status or headline
     info = name_info(m["name"])
     pre = text[:m.start()]
     pre_clause = re.split(r";", pre)[-1]
@@ -138,12 +142,14 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str, doc_year: int | N
     after_text = re.split(r";", text[end:nxt])[0]
     found = rcp.after(after_text, conferrer)
     names, counts = list(found.names), list(found.counts)
-    if found.open_list and not names:
-        line_end = doc.body.find("\n", sent.start + end)
-        if line_end >= 0 and not doc.body[sent.start + end:line_end].strip(" :.;,0123456789").split(" ", 3)[3:]:
-            bullets = rcp.bullet_names(doc.body, line_end)
-            if bullets:
-                names, counts = bullets, []
+    line_end = doc.body.find("\n", sent.start + end)
+    line_rest = doc.body[sent.start + end:line_end] if line_end >= 0 else ""
+    # the recipients follow one per line: "…: 02 tập thể" or "… cho 04 tập thể, …, gồm:"
+    if not names and line_rest and (found.open_list and not line_rest.strip(" :.;,0123456789").split(" ", 3)[3:]
+                                    or line_rest.rstrip().endswith(":") and mention_regex().search(line_rest) is None):
+        bullets = rcp.bullet_names(doc.body, line_end)
+        if bullets:
+            names, counts = bullets, []
     if found.remainder:
         names = _remaining_members(doc, text, conferrer)
     if not names and not counts:

@@ -39,7 +39,7 @@ def _name_after(text: str, start: int) -> tuple[str, int]:
     """The name part following a bloc head at `start`, and where it ends."""
     rest = text[start:start + 160]
     cut = len(rest)
-    m = re.search(r"[.;:()\n\"“”]|-\s*(?:Cụm|Khối|cụm|khối)|,\s(?!thành phố|Thể thao|tổ chức|đơn vị|[a-zà-ỹđ]+ [a-zà-ỹđ]+ -)", rest)
+    m = re.search(r"[.;:()\n\"“”]|-\s*(?:Cụm|Khối|cụm|khối)|,\s(?!thành phố|thị xã|Thể thao|tổ chức|đơn vị|[a-zà-ỹđ]+ [a-zà-ỹđ]+ -)", rest)
     if m:
         cut = m.start()
     for stop in _stop_regex().finditer(rest[:cut]):

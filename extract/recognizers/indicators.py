@@ -64,87 +64,92 @@ def _clause_figures(clause: str, prefix: str, sentence: str, doc: Doc, items: li
     """Appends to `items` the figures of `clause`, which follows `prefix` in `sentence`."""
     if _is_future(clause, doc.year) or has_cue("exclude_any", clause):
         return
-    social = has_cue("exclude", clause)    # meeting, award or membership talk
-    current: dict | None = None            # the figure modifiers attach to
-    consumed = 0                           # clause text before this is already used
+    reader = _ClauseReader(clause, prefix, sentence, doc, items)
     for m in vocabulary().figure.finditer(clause):
-        if m.start() < consumed:
+        if m.start() < reader.consumed:
             continue
-        unit = unit_named(m["unit"])
-        value = parse_number(m["num"])
+        unit, value = unit_named(m["unit"]), parse_number(m["num"])
         if unit is None or value is None:
             continue
-        zone, rest = clause[consumed:m.start()], clause[m.end():]
         if unit.kind == "percent":
-            role, end = _percent_role(zone, rest)
-            if role is None:
-                continue
-            if role in ("change", "plan"):
-                field = "change_pct" if role == "change" else "plan_pct"
-                sign = -1 if role == "change" and cue_at_end("decrease", _unqualified(zone)) else 1
-                compared = _compared_to(rest) if role == "change" else None
-                if current is not None and current[field] is None and _belongs(zone):
-                    current[field] = as_int_or_float(sign * value)
-                    current["compared_to"] = current["compared_to"] or compared
-                else:
-                    name = _null_name(zone, role, items, clause) if current is not _UNNAMED else ""
-                    if not name:
-                        consumed = m.end() + end
-                        continue
-                    current = _item(name, None, None, doc, clause, sentence, zone)
-                    current[field] = as_int_or_float(sign * value)
-                    current["compared_to"] = compared
-                    items.append(current)
-                consumed = m.end() + end
-                continue
-            if role == "ratio":
-                consumed = m.end() + end
-                continue
-            if social:
-                continue
-            # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
-            if role == "rate":
-                name, end = name_before(zone), end
+            reader.percent(m, value)
+        else:
+            reader.measure(m, unit, value)
+
+
+class _ClauseReader:
+    """Reads one clause's figures left to right, keeping the figure that later growth and
+    plan shares attach to (`current`) and how much of the clause is used (`consumed`)."""
+
+    def __init__(self, clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict]):
+        self.clause, self.prefix, self.sentence, self.doc, self.items = clause, prefix, sentence, doc, items
+        self.social = has_cue("exclude", clause)    # meeting, award or membership talk
+        self.current: dict | None = None
+        self.consumed = 0
+
+    def _add(self, name: str, value, unit: str | None, zone: str) -> dict:
+        self.current = _item(name, value, unit, self.doc, self.clause, self.sentence, zone)
+        self.items.append(self.current)
+        return self.current
+
+    def percent(self, m: re.Match, value: float) -> None:
+        zone, rest = self.clause[self.consumed:m.start()], self.clause[m.end():]
+        role, end = _percent_role(zone, rest)
+        if role in ("change", "plan"):
+            field = "change_pct" if role == "change" else "plan_pct"
+            sign = -1 if role == "change" and cue_at_end("decrease", _unqualified(zone)) else 1
+            compared = _compared_to(rest) if role == "change" else None
+            current = self.current
+            if current is not None and current[field] is None and _belongs(zone):
+                current[field] = as_int_or_float(sign * value)
+                current["compared_to"] = current["compared_to"] or compared
             else:
-                name, end = lead_name(rest)
-            if not name:
-                continue
-            current = _item(name, value, "%", doc, clause, sentence, zone)
-            items.append(current)
-            consumed = m.end() + end
-            continue
-        # a number with a unit
+                name = _null_name(zone, role, self.items) if current is not _UNNAMED else ""
+                if name:
+                    item = self._add(name, None, None, zone)
+                    item[field] = as_int_or_float(sign * value)
+                    item["compared_to"] = compared
+            self.consumed = m.end() + end
+        elif role == "ratio":
+            self.consumed = m.end() + end
+        elif role in ("rate", "lead") and not self.social:
+            # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
+            name, end = (name_before(zone), end) if role == "rate" else lead_name(rest)
+            if name:
+                self._add(name, value, "%", zone)
+                self.consumed = m.end() + end
+
+    def measure(self, m: re.Match, unit, value: float) -> None:
+        clause = self.clause
+        zone, rest = clause[self.consumed:m.start()], clause[m.end():]
         before = _unqualified(zone)
         marker = cue_at_end("not_before", before)   # "năm 2023 xã ...", "lần thứ 5", not "tổng số"
         if marker and not re.search(r"(?i)tổng\s*$", before[:marker.start()]):
-            continue
-        if (cue_at_end("increase", before) or cue_at_end("decrease", before)) and _COMPARE.match(rest):
-            consumed = m.end() + len(_COMPARE.match(rest).group())   # "tăng 12 tỷ đồng so với"
-            continue
-        counted = unit.kind in ("count", "member", "person")
-        if counted:
+            return
+        compare = _COMPARE.match(rest)
+        if compare and (cue_at_end("increase", before) or cue_at_end("decrease", before)):
+            self.consumed = m.end() + len(compare.group())     # "tăng 12 tỷ đồng so với"
+            return
+        if unit.kind in ("count", "member", "person"):
             name, taken = name_after(unit.name, rest)
-            if social or has_cue("admin_list", m.group() + rest[:taken + 12]) or (
+            if self.social or has_cue("admin_list", m.group() + rest[:taken + 12]) or (
                     unit.kind == "member" and has_cue("membership", clause)) or (
                     unit.kind == "person" and has_cue("gathering", clause)):
-                continue
+                return
             if not (m["total"] or has_cue("result", clause[:m.start()]) or has_cue("result", rest[:taken])):
-                continue
-        total = parse_number(m["total"]) if m["total"] else None
-        if counted:
+                return
             if words(name) <= words(unit.name):
                 name = _count_name(unit.name, zone)
         else:
-            name, taken = _value_name(zone, prefix + clause[:m.start()], items), 0
+            name, taken = _value_name(zone, self.prefix + clause[:m.start()], self.items), 0
             if not name:                        # "trồng mới 1.200 ha rừng": named after it
                 name, taken = _count_name_after(zone, rest)
         if not name:   # a figure we cannot name: its growth and plan go with it, unrecorded
-            current, consumed = _UNNAMED, m.end()
-            continue
-        current = _item(name, value, unit.name, doc, clause, sentence, zone)
-        current["total"] = as_int_or_float(total)
-        items.append(current)
-        consumed = m.end() + taken
+            self.current, self.consumed = _UNNAMED, m.end()
+            return
+        item = self._add(name, value, unit.name, zone)
+        item["total"] = as_int_or_float(parse_number(m["total"])) if m["total"] else None
+        self.consumed = m.end() + taken
 
 
 def _unqualified(zone: str) -> str:
@@ -206,7 +211,7 @@ def _belongs(zone: str) -> bool:
     return bool(_JOINER.match(before))
 
 
-def _null_name(zone: str, role: str, items: list[dict], clause: str) -> str:
+def _null_name(zone: str, role: str, items: list[dict]) -> str:
     """Name of a growth or plan share that stands alone ("GRDP ... tăng 3,5%")."""
     before = _unqualified(zone)
     if not cue_at_end("growth", before):          # "tăng 3,5%": the verb is not the name
@@ -258,6 +263,9 @@ def _value_name(zone: str, sentence_before: str, items: list[dict]) -> str:
     head = _list_head(sentence_before)
     if head and words(name) <= 3:
         return head
+    verb = cue_at_end("result", _unqualified(zone))
+    if not name and verb and not cue_at_end("plain", _unqualified(zone)):
+        return verb.group()[:1].upper() + verb.group()[1:]      # ", hỗ trợ 500.000 đồng/người"
     if items and (not name or has_cue("dangling", name)):
         return f"{items[-1]['name']} {name}".strip()
     return name

@@ -13,10 +13,10 @@ from functools import lru_cache
 from thidua.extract.document import Doc
 from thidua.extract.lexicon import alternation, table, words
 from thidua.extract.orgs import canonical_org, starts_unit
-from thidua.extract.text import fold_ascii
+from thidua.extract.text import LOWER, UPPER, fold_ascii
 
 _YEAR_AFTER = re.compile(r"^[^;.]{0,90}?năm\s+((?:19|20)\d\d)")
-_PLACE = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}")
+_PLACE = re.compile(r"" + UPPER + r"[\wÀ-ỹ]*(?:\s+" + UPPER + r"[\wÀ-ỹ]*){0,3}")
 _BOUNDARY = re.compile(r"[,;:(]|\s-\s|\b(?:có|gồm|là|làm|do|đồng chí|Đồng chí|ông|Ông|bà|Bà|tại|Tại|bầu|đề cử|chọn|dự|cho biết)\s")
 
 
@@ -45,7 +45,7 @@ def _unit_from_title(text: str) -> str | None:
     """"Giám đốc Sở Xây dựng" → "Sở Xây dựng"; "Chủ tịch UBND huyện Văn Lãng" → "huyện Văn Lãng"."""
     m = _title_regex().match(text)
     org = m["org"] if m else text
-    loc = re.match(r"(?:UBND|Ủy ban nhân dân)\s+(?P<place>(?:huyện|thành phố|thị xã|quận|tỉnh)?\s*[A-ZĐÀ-Ỹ].*)$", org)
+    loc = re.match(r"(?:UBND|Ủy ban nhân dân)\s+(?P<place>(?:huyện|thành phố|thị xã|quận|tỉnh)?\s*" + UPPER + r".*)$", org)
     if loc:
         place = loc["place"].strip()
         return place if re.match(r"(huyện|thành phố|thị xã|quận|tỉnh)\s", place) else place

@@ -16,7 +16,7 @@ from thidua.extract.people_names import NameMention, find_names, name_key
 from thidua.extract.people_titles import (canonical_title, cue_at_start, last_cue, titles_after,
                                           titles_before)
 
-_RANK = {"chair": 3, "speaker": 2, "presenter": 1, "attendee": 1, "other": 0}
+_RANK = {"chair": 4, "speaker": 3, "presenter": 2, "attendee": 1, "other": 0}
 # "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
 _RECIPIENT = re.compile(r"(?:\bcho|\bđối\s+với|\btặng|\bkhen\s+thưởng)\s*(?:các\s+)?$", re.I)
 
@@ -137,6 +137,7 @@ def extract(doc: Doc) -> list[dict]:
             if not person["titles"] and m.titles:
                 person["evidence"] = sent.evidence()
             _merge_titles(person["titles"], m.titles)
-            if _RANK[_role(m)] > _RANK[person["role"]]:
+            # a misspelt repeat (a caption's typo) adds titles, but is too loose to change the role
+            if person["name"] == m.name.name and _RANK[_role(m)] > _RANK[person["role"]]:
                 person["role"] = _role(m)
     return [p for p in people if p["titles"]]
