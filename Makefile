@@ -28,12 +28,7 @@ bench: setup
 # The wheel must carry every subpackage and data file, not only the editable install.
 wheel-check: setup
 	rm -rf build/wheel-check && $(PY) -m pip wheel -q --no-deps -w build/wheel-check .
-	$(PYTHON) -m venv build/wheel-check/venv
-	build/wheel-check/venv/bin/pip install -q --no-deps build/wheel-check/thidua-*.whl
-	cd build && wheel-check/venv/bin/python -c "import importlib.resources as r, thidua.extract.recognizers, thidua.crawler.spiders, thidua.warehouse; \
-	  assert r.files('thidua.extract').joinpath('lexicon/abbreviations.tsv').is_file(); \
-	  assert r.files('thidua.warehouse').joinpath('sql/001_tables.sql').is_file(); \
-	  assert r.files('thidua.crawler').joinpath('sample_site/index.html').is_file(); print('wheel ok')"
+	$(PY) scripts/check_wheel.py build/wheel-check/thidua-*.whl
 
 clean:
 	rm -rf build dist *.egg-info data

@@ -11,7 +11,8 @@ from thidua.extract.award_lexicon import kind_alternation, kind_of, mention_rege
 from thidua.extract.lexicon import alternation, words
 from thidua.extract.orgs import canonical_org, split_org_list, starts_unit, tidy, unit_head_regex
 
-_INTRO = re.compile(r"\s*(?:năm\s+\d{4}\s*)?(?:(?i:cho|tới|đến|gồm có|gồm|là)(?!\w)\s*:?|:)\s*")
+_INTRO = re.compile(r"\s*(?:năm\s+\d{4}\s*)?(?:(?:đã\s+|vừa\s+)?được\s+(?:trao tặng|trao|tặng|phong tặng|xét tặng|"
+                    r"đề nghị tặng)\s+)?(?:(?i:cho|tới|đến|gồm có|gồm|là)(?!\w)\s*:?|:)\s*")
 _PERSON = re.compile(r"(?<!\w)(?i:ông|bà|đồng chí)\s+(?P<name>\w+(?:\s+\w+){1,4})")
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng chí|anh|chị)\s+(?P<name>\S+(?:\s+\S+){1,4})$", re.I)
 _GENERIC = re.compile(r"^(?:các|những|toàn thể|nhiều|một số)(?!\w)", re.I)
@@ -58,19 +59,19 @@ class Recipients:
 _INT = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)"  # "1.234 cá nhân": a dot groups thousands
 
 
-def _count_regex() -> re.Pattern:
+@lru_cache(maxsize=1)
+def count_regex() -> re.Pattern:
     kinds = kind_alternation()
     return re.compile(_INT + r"\s*(?P<w>" + kinds + r")(?:\s*(?:,|và)\s*(?P<w2>" + kinds + r")(?!\w))?(?!\w)",
                       re.I)
 
 
-_COUNT_CACHE: list[re.Pattern] = []
-
-
-def count_regex() -> re.Pattern:
-    if not _COUNT_CACHE:
-        _COUNT_CACHE.append(_count_regex())
-    return _COUNT_CACHE[0]
+@lru_cache(maxsize=1)
+def _and_before_unit() -> re.Pattern:
+    """ "và" joining two units ("Sở A và Sở B"), not the "và" inside one collective's name
+    ("Đảng bộ, chính quyền và nhân dân xã X")."""
+    return re.compile(r"\s+và\s+(?!(?i:nhân dân|chính quyền|cán bộ))(?=(?:" + unit_head_regex().pattern + r")|"
+                      + _heads().pattern[1:] + r")")
 
 
 def _kind(word: str, word2: str | None) -> str | None:
@@ -116,8 +117,7 @@ def subjects_before(pre: str) -> list[str]:
     if not m:
         return []
     subject = re.split(r"[;:]", pre[:m.start()])[-1]
-    subject = re.sub(r"\s+và\s+(?!(?i:nhân dân|chính quyền|cán bộ))(?=(?:" + unit_head_regex().pattern + r")|" + _heads().pattern[1:] + r")", ", ",
-                     subject)
+    subject = _and_before_unit().sub(", ", subject)
     out: list[str] = []
     for piece in reversed(split_org_list(subject)):
         piece = tidy(piece)
@@ -180,7 +180,7 @@ def _names(text: str, ministry: str | None) -> tuple[list[tuple[str, str]], bool
     if not rest.strip() or not (rest.strip()[:1].isupper() or is_unit(rest)):
         return [], False
     # "A và B": split_org_list leaves the "và" on A when B opens with a unit word
-    rest = re.sub(r"\s+và\s+(?!(?i:nhân dân|chính quyền|cán bộ))(?=(?:" + unit_head_regex().pattern + r")|" + _heads().pattern[1:] + r")", ", ", rest)
+    rest = _and_before_unit().sub(", ", rest)
     # a list of bare places: "Yên Thành, Diễn Châu và Quỳnh Lưu"
     pieces = [p for p in re.split(r"\s*,\s*|\s+và\s+", rest.strip()) if p]
     if not all(map(_looks_like_place, pieces)):

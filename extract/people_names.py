@@ -19,9 +19,9 @@ from thidua.extract.text import fold_ascii
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K’Ré"
 _HONORIFIC = re.compile(
-    r"(?:^|(?<=[\s(:;,\-]))(?P<h>các\s+đồng\s+chí|đồng\s+chí|các\s+đ/c|đ/c|ông|bà)\s*:?\s*$", re.I)
+    r"(?<=[\s(:;,\-])(?P<h>các\s+đồng\s+chí|đồng\s+chí|các\s+đ/c|đ/c|ông|bà)\s*:?\s*$", re.I)
 # "…; Y Mửi - Phó Bí thư …": a list item of a name and its title, whatever the family name
-_LIST_BEFORE = re.compile(r"(?:^|[;:])\s*$")
+_LIST_BEFORE = re.compile(r"[\n;:]\s*$")
 _LIST_AFTER = re.compile(r"\s*[-–,]\s*")
 # a bare two-syllable name right after a position word or a whole unit ("Tổng Bí thư Tô Lâm",
 # "Chủ tịch UBND tỉnh Hà Minh"); after "huyện" or "UBND" it is as likely a district
@@ -119,6 +119,16 @@ def _pick(text: str, run: list[tuple[int, int]], sure: bool, short_ok: bool, nam
     return None
 
 
+def honorific_at_end(text: str) -> tuple[str, int] | None:
+    """The honorific ending `text` ("… đồng chí ") and where it starts, or None."""
+    m = _HONORIFIC.search("\n" + text[-48:])
+    if not m:
+        return None
+    word = " ".join(m["h"].lower().split())
+    return ("đồng chí" if word.endswith(("đồng chí", "đ/c")) else word,
+            len(text) - len(text[-48:]) + m.start("h") - 1)
+
+
 def _is_list_item(text: str, end: int) -> bool:
     m = _LIST_AFTER.match(text, end)
     return bool(m) and bool(_title_head().match(text, m.end()))
@@ -128,8 +138,15 @@ def find_names(text: str) -> list[NameMention]:
     """Personal names mentioned in `text` (one sentence), in order."""
     out: list[NameMention] = []
     for run in _runs(text):
-        before = text[:run[0][0]]
+        if len(run) < 2:
+            continue
+        # the context before the run: a short window, as the patterns look only at its end
+        begin = max(0, run[0][0] - 48)
+        before = ("" if begin else "\n") + text[begin:run[0][0]]
+        tokens = [text[s:e] for s, e in run]
         hon = _HONORIFIC.search(before)
+        if not hon and not any(t in _family() for t in tokens) and not _LIST_BEFORE.search(before):
+            continue
         listed = bool(_LIST_BEFORE.search(before)) and _is_list_item(text, run[-1][1])
         short_ok = bool(_SHORT_AFTER.search(before) or _head_at_end().search(before[-40:]))
         picked = _pick(text, run, bool(hon) or listed, short_ok, bool(_NAMED_AFTER.search(before)))
@@ -140,11 +157,6 @@ def find_names(text: str) -> list[NameMention]:
         name = title_case(text[start:end])
         if name.casefold() in _not_names():
             continue
-        honorific = None
-        hon_start = start
-        if hon and i == 0:
-            word = " ".join(hon["h"].lower().split())
-            honorific = "đồng chí" if word.endswith(("đồng chí", "đ/c")) else word
-            hon_start = hon.start("h")
+        honorific, hon_start = (honorific_at_end(text[:start]) if hon and i == 0 else None) or (None, start)
         out.append(NameMention(start, end, name, honorific, hon_start, run[0][0]))
     return out

@@ -27,7 +27,8 @@ _TRAILING = re.compile(r"(?:\s+(?:và|cùng|với|của|các|cho))+$")
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, str]:
-    return {h.casefold(): h for h in words("person_titles")}
+    # sorted so that a spelling entered twice in different case gives one answer every run
+    return {h.casefold(): h for h in sorted(words("person_titles"))}
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +90,17 @@ def cue_at_start(text: str) -> str | None:
 
 
 def last_cue(text: str) -> str | None:
-    """Role of the last role word in an introducing clause ("Tham dự hội nghị có …"); a verb
-    naming a ceremony ("Dự lễ trao Huân chương … có") does not count."""
+    """Role of the last role word in an introducing clause ("Phát biểu tại hội nghị, …"), of the
+    first when the clause ends in "có" ("Dự và phát biểu có …"); a verb naming a ceremony
+    ("Dự lễ trao Huân chương … có") does not count."""
     found = [m for m in _cues()[2].finditer(text) if not _CEREMONY_BEFORE.search(text, 0, m.start())]
     if found:
-        return role_of(found[-1].group())
+        # "Dự, chỉ đạo và chúc mừng Đại hội có các đồng chí": the first verb governs a list
+        cue = found[0] if _cues()[3].search(text) else found[-1]
+        # "tặng Bằng khen cho 6 cá nhân gồm: bà A": the people named receive
+        if re.search(r"\bcho\b", text[cue.end():]):
+            return "other"
+        return role_of(cue.group())
     end = _cues()[3].search(text)
     return role_of(end.group().split()[0]) if end else None
 
@@ -156,9 +163,14 @@ def titles_after(text: str) -> tuple[list[str], int]:
     titles and the offset where they end (0 and [] when no title follows)."""
     m = re.match(r"\s*(?:[-–,:]\s*)?", text)
     if not starts_title(text[m.end():]):
+        # "ông A (Giám đốc Sở X)"
+        par = re.match(r"\s*\(([^()]{3,200})\)", text)
+        if par and starts_title(par.group(1)):
+            return [t for t in _pieces(par.group(1)[:_end_of_titles(par.group(1))]) if starts_title(t)], par.end()
         return [], 0
     body = text[m.end():]
     end = _end_of_titles(body)
+    end = re.search(r"(?:[\s,]+(?:và|cùng|với))*[\s,]*$", body[:end]).start()  # "… (Sở Nội vụ) và ông B"
     chain = body[:end]
     titles = [t for t in _pieces(chain) if starts_title(t)]
     return titles, m.end() + end
@@ -233,6 +245,7 @@ def canonical_title(raw: str, bloc_aliases: dict[str, str] | None = None) -> str
         text = re.sub(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", name, text)
     text = _DOUBLE_BLOC.sub(r"\1", text)
     text = expand_abbreviations(text)
+    text = re.sub(r"\s*\.\s*", " ", text)  # left by abbreviations: "VP.UBND", "TX. Gò Công"
     text = _THI_DUA_KHEN_THUONG.sub("Thi đua - Khen thưởng", text)
     m = head_regex().match(text)
     if not m:

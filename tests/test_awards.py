@@ -148,6 +148,33 @@ def test_evidence_points_into_the_body():
     assert body[ev["start"]:ev["end"]] == ev["text"] and "Cờ thi đua" in ev["text"]
 
 
+def test_award_as_subject_of_a_passive_verb():
+    items = run("Cờ thi đua của UBND tỉnh được trao cho 4 tập thể dẫn đầu các khối năm 2022.")
+    assert brief(items) == [("provincial_emulation_flag", None, 4, "collective", "conferred")]
+    assert run("“Cờ thi đua của Chính phủ” được xét tặng cho tập thể đạt các tiêu chuẩn sau: có thành tích.") == []
+
+
+def test_enumeration_without_verb_takes_the_headline_cue():
+    items = run("Ngoài ra còn có Cờ thi đua của UBND tỉnh: 31 tập thể; Chiến sĩ thi đua cấp tỉnh: 17 cá nhân.",
+                title="25 tập thể được đề nghị tặng Cờ thi đua của Chính phủ")
+    assert brief(items) == [("provincial_emulation_flag", None, 31, "collective", "proposed"),
+                            ("emulation_fighter", None, 17, "individual", "proposed")]
+
+
+def test_numbered_list_after_gom_with_reasons_after_semicolons():
+    body = ("UBND tỉnh có Quyết định tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể, đã có thành "
+            "tích xuất sắc năm 2023, gồm:\n1. Phòng Tư pháp huyện Phước Sơn; đã dẫn đầu Khối 02;\n"
+            "2. Hội Nông dân huyện Phước Sơn; đã dẫn đầu Khối 03.")
+    items = run(body)
+    assert [(a["recipient"], a["status"]) for a in items] == [
+        ("Phòng Tư pháp huyện Phước Sơn", "conferred"), ("Hội Nông dân huyện Phước Sơn", "conferred")]
+
+
+def test_thousands_in_counts_and_mixed_kinds():
+    (item,) = run("Chủ tịch UBND huyện tặng Giấy khen cho 1.250 tập thể và cá nhân năm 2022.")
+    assert (item["recipient_count"], item["recipient_kind"], item["conferrer"]) == (1250, None, "UBND huyện")
+
+
 # --- the real seeds and dev passages of ../shared --------------------------------------------
 
 def _cases():

@@ -108,9 +108,6 @@ def _giver(m: re.Match, pre_clause: str, type_: str):
 def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: str | None,
            doc_year: int | None) -> list[dict]:
     text = sent.text
-    if status is None and not (headline and re.match(r"\s*:\s*\d", text[m.end():])):
-        return []
-    status = status or headline
     info = name_info(m["name"])
     pre = text[:m.start()]
     pre_clause = re.split(r";", pre)[-1]
@@ -134,37 +131,53 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: 
         type_, override = level_types()[(type_[1:], giver.level if giver else "none")]
         conferrer = None if override == "-" else override or conferrer
     year = _year(text, m.start(), end, doc_year if info.yearly else None)
-    decision = _decision(text[:nxt]) if status == "conferred" else None
+    decision = _decision(text[:nxt]) if status in ("conferred", None) else None
     base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
             "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
             "decision": decision, "evidence": sent.evidence()}
 
     after_text = re.split(r";", text[end:nxt])[0]
+    names, counts, remainder = _recipients(doc, sent, end, after_text, pre_clause, conferrer)
+    if status is None:
+        # no cue before it: the award may be the subject ("Cờ thi đua … được trao cho 5 tập
+        # thể") or an item of a bare enumeration under a headline's cue ("…: 54 tập thể")
+        after_cue = next((c for c in status_regex().finditer(after_text) if status_info(c.group())[0] != "-"), None)
+        status = status_info(after_cue.group())[0] if after_cue else (
+            headline if re.match(r"\s*:\s*\d", text[end:]) else None)
+        if status is None or not (names or counts):
+            return []
+        base["status"] = status
+    out = []
+    for name, kind in names:
+        out.append({**base, "recipient": name, "recipient_kind": kind})
+    for count, kind in counts:
+        out.append({**base, "recipient_count": count, "recipient_kind": kind})
+    if not out and not remainder:
+        out.append(base)
+    return out
+
+
+def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conferrer: str | None):
+    """Named recipients, counts, and whether the text said "the remaining units"."""
     found = rcp.after(after_text, conferrer)
     names, counts = list(found.names), list(found.counts)
     line_end = doc.body.find("\n", sent.start + end)
     line_rest = doc.body[sent.start + end:line_end] if line_end >= 0 else ""
     # the recipients follow one per line: "…: 02 tập thể" or "… cho 04 tập thể, …, gồm:"
-    if not names and line_rest and (found.open_list and not line_rest.strip(" :.;,0123456789").split(" ", 3)[3:]
-                                    or line_rest.rstrip().endswith(":") and mention_regex().search(line_rest) is None):
+    short_rest = not line_rest.strip(" :.;,0123456789").split(" ", 3)[3:]
+    lead_in = line_rest.rstrip().endswith(":") and not mention_regex().search(line_rest)
+    if not names and line_rest and (found.open_list and short_rest or lead_in):
         bullets = rcp.bullet_names(doc.body, line_end)
         if bullets:
             names, counts = bullets, []
     if found.remainder:
-        names = _remaining_members(doc, text, conferrer)
+        names = _remaining_members(doc, sent.text, conferrer)
     if not names and not counts:
         names = [n for n in map(rcp.one_name, rcp.subjects_before(pre_clause)) if n]
         if not names:
             counted = rcp.count_before(pre_clause)
             counts = [counted] if counted else []
-    out = []
-    for name, kind in names:
-        out.append({**base, "recipient": name, "recipient_kind": kind})
-    for count, kind in counts:
-        out.append({**base, "recipient_count": count, "recipient_kind": kind or (None if counts else info.kind)})
-    if not out and not found.remainder:
-        out.append(base)
-    return out
+    return names, counts, found.remainder
 
 
 def _names_person(text: str) -> bool:

@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.extract.document import Doc
-from thidua.extract.people_names import NameMention, find_names, name_key
-from thidua.extract.people_titles import (canonical_title, cue_at_start, last_cue, titles_after,
-                                          titles_before)
+from thidua.extract.people_names import NameMention, find_names, honorific_at_end, name_key
+from thidua.extract.people_titles import (canonical_title, cue_at_start, head_regex, last_cue,
+                                          titles_after, titles_before)
 
 _RANK = {"chair": 4, "speaker": 3, "presenter": 2, "attendee": 1, "other": 0}
 # "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
+# abbreviations with a dot that the sentence splitter may take for a sentence's end
+_ABBREV_DOT = re.compile(r"(?<!\w)(?:TP|Tp|TX|VP|TT|GS|PGS|TS|ThS|BS|KS|Q|P)\.$")
+_WORTH_A_LOOK = re.compile(r"\b(?:ông|bà|đồng chí|đ/c)\s", re.I)
 _RECIPIENT = re.compile(r"(?:\bcho|\bđối\s+với|\btặng|\bkhen\s+thưởng)\s*(?:các\s+)?$", re.I)
 
 
@@ -48,11 +51,23 @@ def _sentence_mentions(text: str, aliases: dict[str, str]) -> list[_Mention]:
     for i, m in enumerate(mentions):
         prev_end = names[i - 1].end if i else 0
         region = text[prev_end:m.name.hon_start]
-        before = titles_before(region) if m.name.honorific is None else []
+        before = []
+        if m.name.honorific is None:
+            before = titles_before(region)
+        elif re.search(r"\w\s*,\s*$", region) and not titles_after(text[m.name.end:])[0]:
+            # "Phát biểu tại hội nghị, Giám đốc Sở Y tế, ông A cho biết"; not when the title
+            # ends the previous person's mention ("ông B, Giám đốc Sở Y tế, ông A, …")
+            before = titles_before(region.rstrip()[:-1] + " ")
+            if before and i and not region[:region.rfind(before[0])].strip(" ,;-"):
+                before = []
         m.titles = [t for t in (canonical_title(r, aliases) for r in before) if t]
         chain_start = m.name.hon_start
         if before:
             chain_start = prev_end + region.rfind(before[0])
+            # "đồng chí Bí thư Tỉnh ủy Nguyễn A": the honorific opens the title
+            hon = honorific_at_end(text[:chain_start]) if m.honorific is None else None
+            if hon:
+                m.honorific, chain_start = hon
         m.start = chain_start
         starts.append(chain_start)
     boundary = 0
@@ -80,7 +95,7 @@ def _share_in_lists(text: str, mentions: list[_Mention]) -> None:
     "có đồng chí A, title; B, title" (honorific); "A … và B … đồng chủ trì" (role of both)."""
     for prev, cur in zip(mentions, mentions[1:]):
         gap = re.sub(r"\([^()]*\)", "", text[prev.end:cur.start])
-        if re.fullmatch(r"\s*[;,]\s*", gap) or re.fullmatch(r"\s*;\s*(?:và\s+)?", gap):
+        if re.fullmatch(r"\s*(?:[;,]|[;,]?\s*và)\s*", gap):
             if cur.intro is None and cur.own is None:
                 cur.intro = prev.intro
             if cur.honorific is None and prev.honorific and ";" in gap:
@@ -122,20 +137,41 @@ def _merge_titles(titles: list[str], new: list[str]) -> None:
             titles.append(t)
 
 
+def _sentences(doc: Doc):
+    """The document's sentences, a split after an abbreviation's dot ("UBND TX. Gò Công",
+    "Chánh VP.UBND") undone, each as (text, evidence)."""
+    pending = None
+    for sent in doc.sentences:
+        if pending and _ABBREV_DOT.search(pending[0]) \
+                and doc.body[pending[1]["end"]:sent.start] in ("", " ") and sent.text[:1].isupper():
+            start = pending[1]["start"]
+            text = doc.body[start:sent.end]
+            pending = (text, {"text": text, "start": start, "end": sent.end})
+            continue
+        if pending:
+            yield pending
+        pending = (sent.text, sent.evidence())
+    if pending:
+        yield pending
+
+
 def extract(doc: Doc) -> list[dict]:
     aliases = _bloc_aliases(doc)
     people: list[dict] = []
-    for sent in doc.sentences:
-        for m in _sentence_mentions(sent.text, aliases):
+    for text, evidence in _sentences(doc):
+        # cheap pass: a sentence naming an official has a position word or an honorific
+        if not _WORTH_A_LOOK.search(text) and not head_regex().search(text):
+            continue
+        for m in _sentence_mentions(text, aliases):
             person = next((p for p in people if _same_person(p["name"], p["titles"], m)), None)
             if person is None:
                 people.append({"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
-                               "role": _role(m), "evidence": sent.evidence()})
+                               "role": _role(m), "evidence": evidence})
                 continue
             if person["honorific"] is None:
                 person["honorific"] = m.honorific
             if not person["titles"] and m.titles:
-                person["evidence"] = sent.evidence()
+                person["evidence"] = evidence
             _merge_titles(person["titles"], m.titles)
             # a misspelt repeat (a caption's typo) adds titles, but is too loose to change the role
             if person["name"] == m.name.name and _RANK[_role(m)] > _RANK[person["role"]]:

@@ -1,0 +1,214 @@
+"""Officials named with their titles: the forms of the genre, merging of mentions, roles, and
+the seed / dev passages against their gold records."""
+from __future__ import annotations
+
+import json
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+
+from thidua.extract import pipeline
+from thidua.extract.document import Doc
+from thidua.extract.people_names import find_names, title_case
+from thidua.extract.recognizers import blocs, people
+from thidua.extract.text import normalize
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _people(text: str) -> list[dict]:
+    doc = Doc(body=normalize(text))
+    doc.facts["blocs"] = blocs.extract(doc)
+    out = people.extract(doc)
+    for item in out:
+        ev = item.pop("evidence")
+        assert doc.body[ev["start"]:ev["end"]] == ev["text"]
+    return out
+
+
+def _by_name(text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in _people(text)}
+
+
+# --- the forms of the genre ---------------------------------------------------------------
+
+def test_name_dash_titles_then_verb():
+    got = _people("Ông Lò Văn Pằn – Giám đốc Sở NN&PTNT, Trưởng Khối thi đua KTKT năm 2023 phát biểu "
+                  "tại hội nghị.")
+    assert got == [{"name": "Lò Văn Pằn", "honorific": "ông", "role": "speaker",
+                    "titles": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn",
+                               "Trưởng Khối thi đua Kinh tế - Kỹ thuật năm 2023"]}]
+
+
+def test_list_after_colon_shares_honorific_and_role():
+    got = _by_name("Đến dự có các đồng chí: Hà Thị Mai Lan, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; "
+                   "Vi Đức Thọ, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tổ chức Tỉnh ủy; lãnh đạo các "
+                   "sở, ngành.")
+    assert set(got) == {"Hà Thị Mai Lan", "Vi Đức Thọ"}
+    assert got["Hà Thị Mai Lan"]["titles"] == ["Phó Bí thư Tỉnh ủy", "Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert got["Vi Đức Thọ"]["titles"] == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tổ chức Tỉnh ủy"]
+    assert {p["honorific"] for p in got.values()} == {"đồng chí"}
+    assert {p["role"] for p in got.values()} == {"attendee"}
+
+
+def test_title_before_name_with_place_in_between():
+    got = _people("Phát biểu bế mạc, Bí thư Huyện ủy Yên Thế Thân Văn Hòa yêu cầu các đơn vị tiếp tục "
+                  "đổi mới.")
+    assert got == [{"name": "Thân Văn Hòa", "honorific": None, "titles": ["Bí thư Huyện ủy Yên Thế"],
+                    "role": "speaker"}]
+
+
+def test_two_titles_before_each_name_in_a_semicolon_list():
+    got = _by_name("Dự buổi lễ có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lạng Sơn Mạc Văn Quyết; Phó Chủ tịch "
+                   "UBND tỉnh Lạng Sơn Hoàng Thị Nga.")
+    assert got["Mạc Văn Quyết"]["titles"] == ["Bí thư Tỉnh ủy",
+                                              "Chủ tịch Hội đồng nhân dân tỉnh Lạng Sơn"]
+    assert got["Hoàng Thị Nga"]["titles"] == ["Phó Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn"]
+    assert got["Hoàng Thị Nga"]["role"] == "attendee"
+
+
+def test_title_before_and_after_the_name():
+    got = _people("Phó Chủ tịch UBND tỉnh Đàm Quang Vinh - Chủ tịch Hội đồng Thi đua, Khen thưởng tỉnh chủ trì "
+                  "phiên họp.")
+    assert got[0]["titles"] == ["Phó Chủ tịch Ủy ban nhân dân tỉnh",
+                                "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"]
+    assert got[0]["role"] == "chair"
+
+
+def test_unit_in_brackets_is_kept_description_is_not():
+    got = _by_name("Chủ trì hội nghị là bà Tạ Thu Hiền - Trưởng Ban Thi đua, Khen thưởng (Sở Nội vụ) và ông "
+                   "Kiều Văn Lợi - Giám đốc Sở Tư pháp (đơn vị Trưởng khối năm 2024).")
+    assert got["Tạ Thu Hiền"]["titles"] == ["Trưởng Ban Thi đua - Khen thưởng Sở Nội vụ"]
+    assert got["Kiều Văn Lợi"]["titles"] == ["Giám đốc Sở Tư pháp"]
+    assert {p["role"] for p in got.values()} == {"chair"}
+
+
+def test_co_chairs_joined_by_va_share_the_verb():
+    got = _by_name("Đồng chí Lưu Văn Tám, Chủ tịch UBND huyện Bảo Lạc (đơn vị Cụm phó) và đồng chí Nông Thị "
+                   "Hạnh Chủ tịch UBND huyện Hà Quảng (đơn vị Cụm trưởng) đồng chủ trì hội nghị.")
+    assert got["Nông Thị Hạnh"]["titles"] == ["Chủ tịch Ủy ban nhân dân huyện Hà Quảng"]
+    assert got["Lưu Văn Tám"]["role"] == got["Nông Thị Hạnh"]["role"] == "chair"
+
+
+def test_bloc_alias_in_title_is_written_out():
+    got = _people("Khối thi đua Nội chính (KTĐNC) tổ chức hội nghị. Ông Phùng Đức Tiến - Giám đốc Sở Tư pháp - "
+                  "Trưởng KTĐNC năm 2022 phát biểu.")
+    assert got[0]["titles"] == ["Giám đốc Sở Tư pháp", "Trưởng Khối thi đua Nội chính năm 2022"]
+
+
+def test_delegating_leader_is_not_given_the_presenters_title():
+    got = _by_name("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Tuyên Quang Chẩu Văn Lâm trao Huân "
+                   "chương Lao động hạng Nhì cho huyện Lâm Bình.")
+    assert got["Chẩu Văn Lâm"]["titles"] == ["Bí thư Tỉnh ủy Tuyên Quang"]
+    assert got["Chẩu Văn Lâm"]["role"] == "presenter"
+
+
+def test_recipients_of_an_award_have_role_other():
+    got = _by_name("UBND tỉnh tặng Bằng khen cho 2 cá nhân gồm: ông Lê Quang Hải, Phó Giám đốc Sở Y tế; "
+                   "bà Đỗ Thị Vân, Trưởng phòng Nội vụ huyện.")
+    assert got["Lê Quang Hải"]["titles"] == ["Phó Giám đốc Sở Y tế"]
+    assert {p["role"] for p in got.values()} == {"other"}
+
+
+def test_former_title_and_abbreviated_title():
+    got = _by_name("Trao Bằng khen cho đồng chí Trịnh Văn Cảnh - nguyên Phó Chủ tịch UBND tỉnh. Ông Lục "
+                   "Văn Sáng, PGĐ Sở KH&ĐT cùng dự.")
+    assert got["Trịnh Văn Cảnh"]["titles"] == ["nguyên Phó Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert got["Lục Văn Sáng"]["titles"] == ["Phó Giám đốc Sở Kế hoạch và Đầu tư"]
+
+
+# --- one person once -----------------------------------------------------------------------
+
+def test_caption_repeat_merges_titles_and_keeps_the_stronger_role():
+    got = _people("Về dự có ông Vương Đình Huệ - Tỉnh ủy viên - Giám đốc Sở Công Thương; bà Lê Thị Hoa - "
+                  "Chánh Văn phòng UBND tỉnh.\n"
+                  "Ông Vương Đình Huệ - Giám đốc Sở Công Thương - Trưởng Khối thi đua Kinh tế năm 2021 phát "
+                  "biểu tại hội nghị\n"
+                  "Kết luận hội nghị, Giám đốc Sở Công Thương Vương Đình Huệ đề nghị các đơn vị nỗ lực.")
+    huệ = next(p for p in got if p["name"] == "Vương Đình Huệ")
+    assert huệ["titles"] == ["Tỉnh ủy viên", "Giám đốc Sở Công Thương",
+                             "Trưởng Khối thi đua Kinh tế năm 2021"]
+    assert huệ["role"] == "speaker"
+    assert [p["name"] for p in got].count("Vương Đình Huệ") == 1
+
+
+def test_misspelt_caption_is_the_same_person_but_does_not_change_the_role():
+    got = _people("Tham dự có ông Đặng Trọng Lâm - Giám đốc Sở Xây dựng.\n"
+                  "Ông Đặng Trong Lâm tặng hoa chúc mừng các đơn vị")
+    assert [(p["name"], p["role"]) for p in got] == [("Đặng Trọng Lâm", "attendee")]
+
+
+# --- not people -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Phong trào thi đua học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc.",
+    "Phó Chủ tịch UBND huyện Kim Bảng phát biểu tại hội nghị.",
+    "Chủ tịch UBND Lục Ngạn trao Giấy khen cho các tập thể.",
+    "Cờ thi đua được trao cho Trường THPT Lê Hồng Phong, đường Trần Phú, phường Hoàng Văn Thụ.",
+    "Giám đốc Sở Công Thương Hà Nam cùng dự hội nghị.",
+    "Ông Nguyễn Văn Bình phát biểu tại hội nghị.",   # no title: not an official of the record
+    "Lãnh đạo UBND huyện Nông Sơn trao khen thưởng cho các tập thể.",
+])
+def test_not_a_titled_person(text):
+    assert _people(text) == []
+
+
+def test_byline_is_not_a_person():
+    assert _people("Hội nghị đã bầu Trưởng khối năm 2024./.\n\nTrần Minh Hoàng") == []
+
+
+# --- names ----------------------------------------------------------------------------------
+
+def test_name_is_taken_from_the_end_of_a_capitalised_run():
+    text = "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh dự."
+    assert [n.name for n in find_names(text)] == ["Hoàng Xuân Ánh"]
+
+
+def test_four_syllable_name_and_minority_name_in_a_list():
+    text = "Có các đồng chí: Y Biêr Niê - Phó Chủ tịch HĐND tỉnh; Lê Thị Thu Hằng - Giám đốc Sở Y tế."
+    assert [n.name for n in find_names(text)] == ["Y Biêr Niê", "Lê Thị Thu Hằng"]
+
+
+def test_title_case():
+    assert title_case("NGUYỄN văn a") == "Nguyễn Văn A"
+    assert title_case("Điểu K’ré") == "Điểu K’Ré"
+
+
+# --- the shared seeds and dev passages --------------------------------------------------------
+
+def _norm(s: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in s.lower()).split())
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = _norm(a), _norm(b)
+    ta, tb = set(a.split()), set(b.split())
+    return max(SequenceMatcher(None, a, b).ratio(), len(ta & tb) / max(len(ta), len(tb), 1))
+
+
+def _cases():
+    out = []
+    for gold in sorted((SHARED / "gold").glob("*.json")):
+        out.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", gold, None, id=f"seed-{gold.stem[:3]}"))
+    for meta in sorted((SHARED / "dev").glob("d*.json")):
+        out.append(pytest.param(meta.with_suffix(".txt"), meta, "dev", id=f"dev-{meta.stem}"))
+    return out
+
+
+@pytest.mark.parametrize("text_file,gold_file,kind", _cases())
+def test_people_match_gold(text_file, gold_file, kind):
+    if not text_file.exists():
+        pytest.skip("shared passages absent")
+    data = json.loads(gold_file.read_text(encoding="utf-8"))
+    gold = data["gold"] if kind == "dev" else data
+    record = pipeline.extract_record(text=text_file.read_text(encoding="utf-8"),
+                                     published=data.get("published_hint") if kind == "dev" else None)
+    got = {_norm(p["name"]): p for p in record["people"]}
+    assert set(got) == {_norm(p["name"]) for p in gold["people"]}
+    for g in gold["people"]:
+        p = got[_norm(g["name"])]
+        assert (p["honorific"], p["role"]) == (g["honorific"], g["role"])
+        for title in g["titles"]:
+            assert max(_similar(title, t) for t in p["titles"]) >= 0.9, (title, p["titles"])
