@@ -34,7 +34,8 @@ def _heads() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def head_regex() -> re.Pattern:
     # "nguyên Phó Bí thư" (former) is a title too; abbreviations keep their case ("PGĐ")
-    abbrevs = [r["abbreviation"] for r in table("person_title_abbreviations") if r.get("opens_title") == "yes"]
+    abbrevs = [r["abbreviation"] for r in table("person_title_abbreviations")
+               if r.get("opens_title") == "yes"]
     return re.compile(r"(?<!\w)(?:nguyên\s+)?(?:" + alternation(words("person_titles"))
                       + r"|(?-i:" + alternation(abbrevs) + r"))(?!\w)", re.I)
 
@@ -42,7 +43,8 @@ def head_regex() -> re.Pattern:
 def _cue_pattern(phrase: str, unless: str) -> str:
     pat = re.escape(phrase).replace(r"\ ", r"\s+")
     if unless:
-        pat += r"(?!\s+(?:" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in unless.split("|")) + r")(?!\w))"
+        words_after = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in unless.split("|"))
+        pat += r"(?!\s+(?:" + words_after + r")(?!\w))"
     return pat
 
 
@@ -81,12 +83,21 @@ def role_of(phrase: str) -> str:
     return _cues()[0].get(" ".join(phrase.casefold().split()), "other")
 
 
+ROLE_RANK = {"chair": 4, "speaker": 3, "presenter": 2, "attendee": 1, "other": 0}
+
+
 def cue_at_start(text: str) -> str | None:
-    """Role of a verb opening `text` ("  phát biểu tại …"), skipping adverbs and a bracket."""
+    """Role of the verbs opening `text` ("  phát biểu tại …"), skipping adverbs and a bracket;
+    of verbs joined by "và" the weightiest ("dự và phát biểu chỉ đạo" → speaker)."""
     text = re.sub(r"^\s*\([^()]*\)", "", text)
     m = re.match(r"\s*(?:(?:đã|cũng|trực\s+tiếp|đồng\s+thời|và)\s+)*", text)
+    roles = []
     cue = _cues()[1].match(text, m.end())
-    return role_of(cue.group()) if cue else None
+    while cue:
+        roles.append(role_of(cue.group()))
+        joint = re.match(r"\s*(?:,|và|,\s*và)\s*", text[cue.end():])
+        cue = _cues()[1].match(text, cue.end() + joint.end()) if joint else None
+    return max(roles, key=ROLE_RANK.get) if roles else None
 
 
 def last_cue(text: str) -> str | None:
@@ -105,11 +116,10 @@ def last_cue(text: str) -> str | None:
     return role_of(end.group().split()[0]) if end else None
 
 
-def starts_title(text: str, strict: bool = False) -> bool:
-    """Whether a position word opens `text`; `strict`: only capitalised, as titles are written
-    when nothing else (an honorific, a dash after a name) says a title is coming."""
-    m = head_regex().match(text)
-    return bool(m) and (not strict or m.group()[:1].isupper())
+def starts_title(text: str) -> bool:
+    """Whether a position word opens `text` (any case: after a name and a dash a title is
+    expected; before a name, `_pieces_backward` asks for a capital)."""
+    return bool(head_regex().match(text))
 
 
 def _end_of_titles(text: str) -> int:
@@ -129,8 +139,8 @@ def _end_of_titles(text: str) -> int:
         m = rx.search(text)
         if m and m.start() < end:
             end = m.start()
-    m = re.search(r"\s(?:và|cùng)\s+(?:các|lãnh\s+đạo|đại\s+diện|đông\s+đủ|toàn\s+thể|ông|bà|đồng\s+chí)(?!\w)",
-                  text[:end])
+    m = re.search(r"\s(?:và|cùng)\s+(?:các|lãnh\s+đạo|đại\s+diện|đông\s+đủ|toàn\s+thể|ông|bà|đồng\s+chí)"
+                  r"(?!\w)", text[:end])
     if m:
         end = m.start()
     return end
@@ -166,7 +176,8 @@ def titles_after(text: str) -> tuple[list[str], int]:
         # "ông A (Giám đốc Sở X)"
         par = re.match(r"\s*\(([^()]{3,200})\)", text)
         if par and starts_title(par.group(1)):
-            return [t for t in _pieces(par.group(1)[:_end_of_titles(par.group(1))]) if starts_title(t)], par.end()
+            inside = par.group(1)
+            return [t for t in _pieces(inside[:_end_of_titles(inside)]) if starts_title(t)], par.end()
         return [], 0
     body = text[m.end():]
     end = _end_of_titles(body)

@@ -1,7 +1,6 @@
 """Documents cited with a number: number normalised, type, date and issuer."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 
 from thidua.extract.document import Doc
 from thidua.extract import pipeline
-from thidua.extract.recognizers import STAGES
+from thidua.extract.goldset import gold_cases
 from thidua.extract.recognizers import documents
 from thidua.extract.recognizers.documents import normalise_number
 
@@ -78,26 +77,19 @@ def test_normalise_number(raw, number):
 def _cases():
     if not SHARED.is_dir():
         return []
-    cases = []
-    for gold in sorted((SHARED / "gold").glob("*.json")):
-        cases.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", json.loads(gold.read_text()), None,
-                                  id=gold.stem[:3]))
-    for meta in sorted((SHARED / "dev").glob("*.json")):
-        m = json.loads(meta.read_text())
-        cases.append(pytest.param(meta.with_suffix(".txt"), m["gold"], m.get("published_hint"), id=meta.stem))
-    return cases
+    return [pytest.param(c.text_path, c.gold, c.published, id=c.id[:3]) for c in gold_cases(SHARED)]
 
 
-def _record(path: Path, published: str | None, monkeypatch) -> dict:
+def _record(path: Path, published: str | None) -> dict:
     """The record with only the stages this section needs (blocs, then this one), so that
-    work in progress on other sections cannot hide a failure or a success here."""
-    monkeypatch.setattr(pipeline, "STAGES", tuple(s for s in STAGES if s[0] in ("blocs", "documents")))
-    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published)
+    a change in another section cannot hide a failure or a success here."""
+    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published,
+                                   only=("blocs", "documents"))
 
 
 @pytest.mark.parametrize("path,gold,published", _cases())
-def test_gold_documents(path, gold, published, monkeypatch):
-    record = _record(path, published, monkeypatch)
+def test_gold_documents(path, gold, published):
+    record = _record(path, published)
     got = {d["number"]: d for d in record["documents"]}
     assert sorted(got) == sorted(g["number"] for g in gold["documents"])
     for g in gold["documents"]:

@@ -1,7 +1,6 @@
 """The meeting an article reports: type, date (year from context), period, place, bloc."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 
 from thidua.extract.document import Doc
 from thidua.extract import pipeline
-from thidua.extract.recognizers import STAGES
+from thidua.extract.goldset import gold_cases
 from thidua.extract.recognizers import events
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -95,26 +94,19 @@ def test_no_event(text):
 def _cases():
     if not SHARED.is_dir():
         return []
-    cases = []
-    for gold in sorted((SHARED / "gold").glob("*.json")):
-        cases.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", json.loads(gold.read_text()), None,
-                                  id=gold.stem[:3]))
-    for meta in sorted((SHARED / "dev").glob("*.json")):
-        m = json.loads(meta.read_text())
-        cases.append(pytest.param(meta.with_suffix(".txt"), m["gold"], m.get("published_hint"), id=meta.stem))
-    return cases
+    return [pytest.param(c.text_path, c.gold, c.published, id=c.id[:3]) for c in gold_cases(SHARED)]
 
 
-def _record(path: Path, published: str | None, monkeypatch) -> dict:
+def _record(path: Path, published: str | None) -> dict:
     """The record with only the stages this section needs (blocs, then this one), so that
-    work in progress on other sections cannot hide a failure or a success here."""
-    monkeypatch.setattr(pipeline, "STAGES", tuple(s for s in STAGES if s[0] in ("blocs", "events")))
-    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published)
+    a change in another section cannot hide a failure or a success here."""
+    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published,
+                                   only=("blocs", "events"))
 
 
 @pytest.mark.parametrize("path,gold,published", _cases())
-def test_gold_events(path, gold, published, monkeypatch):
-    record = _record(path, published, monkeypatch)
+def test_gold_events(path, gold, published):
+    record = _record(path, published)
     got = [(e["date"], e["type"]) for e in record["events"]]
     for g in gold["events"]:
         assert (g["date"], g["type"]) in got

@@ -85,8 +85,8 @@ def test_unit_in_brackets_is_kept_description_is_not():
 
 
 def test_co_chairs_joined_by_va_share_the_verb():
-    got = _by_name("Đồng chí Lưu Văn Tám, Chủ tịch UBND huyện Bảo Lạc (đơn vị Cụm phó) và đồng chí Nông Thị "
-                   "Hạnh Chủ tịch UBND huyện Hà Quảng (đơn vị Cụm trưởng) đồng chủ trì hội nghị.")
+    got = _by_name("Đồng chí Lưu Văn Tám, Chủ tịch UBND huyện Bảo Lạc (đơn vị Cụm phó) và đồng chí Nông "
+                   "Thị Hạnh Chủ tịch UBND huyện Hà Quảng (đơn vị Cụm trưởng) đồng chủ trì hội nghị.")
     assert got["Nông Thị Hạnh"]["titles"] == ["Chủ tịch Ủy ban nhân dân huyện Hà Quảng"]
     assert got["Lưu Văn Tám"]["role"] == got["Nông Thị Hạnh"]["role"] == "chair"
 
@@ -98,8 +98,8 @@ def test_bloc_alias_in_title_is_written_out():
 
 
 def test_delegating_leader_is_not_given_the_presenters_title():
-    got = _by_name("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Tuyên Quang Chẩu Văn Lâm trao Huân "
-                   "chương Lao động hạng Nhì cho huyện Lâm Bình.")
+    got = _by_name("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Tuyên Quang Chẩu Văn Lâm trao "
+                   "Huân chương Lao động hạng Nhì cho huyện Lâm Bình.")
     assert got["Chẩu Văn Lâm"]["titles"] == ["Bí thư Tỉnh ủy Tuyên Quang"]
     assert got["Chẩu Văn Lâm"]["role"] == "presenter"
 
@@ -116,6 +116,38 @@ def test_former_title_and_abbreviated_title():
                    "Văn Sáng, PGĐ Sở KH&ĐT cùng dự.")
     assert got["Trịnh Văn Cảnh"]["titles"] == ["nguyên Phó Chủ tịch Ủy ban nhân dân tỉnh"]
     assert got["Lục Văn Sáng"]["titles"] == ["Phó Giám đốc Sở Kế hoạch và Đầu tư"]
+
+
+def test_title_then_honorific_then_name():
+    got = _people("Phát biểu tại buổi lễ, Giám đốc Sở Nội vụ, ông Ninh Văn Khải cho biết toàn tỉnh có 120 "
+                  "tập thể được khen thưởng.")
+    assert got == [{"name": "Ninh Văn Khải", "honorific": "ông", "titles": ["Giám đốc Sở Nội vụ"],
+                    "role": "speaker"}]
+
+
+def test_honorific_before_title_and_verbs_joined_by_va():
+    got = _people("Đồng chí Phó Chủ tịch UBND tỉnh Mai Xuân Trường dự và phát biểu chỉ đạo hội nghị.")
+    assert got == [{"name": "Mai Xuân Trường", "honorific": "đồng chí",
+                    "titles": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"], "role": "speaker"}]
+
+
+def test_title_in_brackets_after_the_name():
+    got = _by_name("Tham dự có ông Lương Văn Kiên (Phó Chủ tịch UBND huyện) và bà Khổng Thị Hà (Trưởng "
+                   "phòng Nội vụ huyện).")
+    assert got["Lương Văn Kiên"]["titles"] == ["Phó Chủ tịch Ủy ban nhân dân huyện"]
+    assert got["Khổng Thị Hà"]["titles"] == ["Trưởng phòng Nội vụ huyện"]
+
+
+def test_comma_list_of_honorific_names_keeps_each_title():
+    got = _by_name("Về dự có ông Giáp Văn Bảo, Giám đốc Sở Tài chính, ông Tống Văn Mạnh, Giám đốc Sở "
+                   "Xây dựng.")
+    assert got["Giáp Văn Bảo"]["titles"] == ["Giám đốc Sở Tài chính"]
+    assert got["Tống Văn Mạnh"]["titles"] == ["Giám đốc Sở Xây dựng"]
+
+
+def test_abbreviation_dot_does_not_end_the_title():
+    got = _people("Tặng Bằng khen cho ông Quách Văn Sơn, Phó Chủ tịch UBND TX. Phú Thọ và các tập thể.")
+    assert got[0]["titles"] == ["Phó Chủ tịch Ủy ban nhân dân thị xã Phú Thọ"]
 
 
 # --- one person once -----------------------------------------------------------------------
@@ -191,7 +223,8 @@ def _similar(a: str, b: str) -> float:
 def _cases():
     out = []
     for gold in sorted((SHARED / "gold").glob("*.json")):
-        out.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", gold, None, id=f"seed-{gold.stem[:3]}"))
+        out.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", gold, None,
+                                id=f"seed-{gold.stem[:3]}"))
     for meta in sorted((SHARED / "dev").glob("d*.json")):
         out.append(pytest.param(meta.with_suffix(".txt"), meta, "dev", id=f"dev-{meta.stem}"))
     return out

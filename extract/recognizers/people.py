@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 
 from thidua.extract.document import Doc
 from thidua.extract.people_names import NameMention, find_names, honorific_at_end, name_key
-from thidua.extract.people_titles import (canonical_title, cue_at_start, head_regex, last_cue,
-                                          titles_after, titles_before)
+from thidua.extract.people_titles import (ROLE_RANK, canonical_title, cue_at_start, head_regex,
+                                          last_cue, titles_after, titles_before)
 
-_RANK = {"chair": 4, "speaker": 3, "presenter": 2, "attendee": 1, "other": 0}
 # "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
 # abbreviations with a dot that the sentence splitter may take for a sentence's end
 _ABBREV_DOT = re.compile(r"(?<!\w)(?:TP|Tp|TX|VP|TT|GS|PGS|TS|ThS|BS|KS|Q|P)\.$")
@@ -174,6 +173,6 @@ def extract(doc: Doc) -> list[dict]:
                 person["evidence"] = evidence
             _merge_titles(person["titles"], m.titles)
             # a misspelt repeat (a caption's typo) adds titles, but is too loose to change the role
-            if person["name"] == m.name.name and _RANK[_role(m)] > _RANK[person["role"]]:
+            if person["name"] == m.name.name and ROLE_RANK[_role(m)] > ROLE_RANK[person["role"]]:
                 person["role"] = _role(m)
     return [p for p in people if p["titles"]]
