@@ -69,8 +69,8 @@ def test_two_titles_before_each_name_in_a_semicolon_list():
 
 
 def test_title_before_and_after_the_name():
-    got = _people("Phó Chủ tịch UBND tỉnh Đàm Quang Vinh - Chủ tịch Hội đồng Thi đua, Khen thưởng tỉnh chủ trì "
-                  "phiên họp.")
+    got = _people("Phó Chủ tịch UBND tỉnh Đàm Quang Vinh - Chủ tịch Hội đồng Thi đua, Khen thưởng tỉnh "
+                  "chủ trì phiên họp.")
     assert got[0]["titles"] == ["Phó Chủ tịch Ủy ban nhân dân tỉnh",
                                 "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"]
     assert got[0]["role"] == "chair"
@@ -92,8 +92,8 @@ def test_co_chairs_joined_by_va_share_the_verb():
 
 
 def test_bloc_alias_in_title_is_written_out():
-    got = _people("Khối thi đua Nội chính (KTĐNC) tổ chức hội nghị. Ông Phùng Đức Tiến - Giám đốc Sở Tư pháp - "
-                  "Trưởng KTĐNC năm 2022 phát biểu.")
+    got = _people("Khối thi đua Nội chính (KTĐNC) tổ chức hội nghị. Ông Phùng Đức Tiến - Giám đốc Sở Tư "
+                  "pháp - Trưởng KTĐNC năm 2022 phát biểu.")
     assert got[0]["titles"] == ["Giám đốc Sở Tư pháp", "Trưởng Khối thi đua Nội chính năm 2022"]
 
 

@@ -17,6 +17,8 @@ from thidua.extract.text import LOWER, UPPER, fold_ascii
 
 _YEAR_AFTER = re.compile(r"^[^;.]{0,90}?năm\s+((?:19|20)\d\d)")
 _PLACE = re.compile(r"" + UPPER + r"[\wÀ-ỹ]*(?:\s+" + UPPER + r"[\wÀ-ỹ]*){0,3}")
+# "Hội" opens unit names (Hội Nhà báo) but also meetings (Hội nghị công bố quyết định …)
+_NOT_UNIT = re.compile(r"Hội (?:nghị|thảo|thao|diễn)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:(]|\s-\s|\b(?:có|gồm|là|làm|do|đồng chí|Đồng chí|ông|Ông|bà|Bà|tại|Tại|bầu|đề cử|chọn|dự|cho biết)\s")
 
 
@@ -62,6 +64,8 @@ def _left_unit(text: str) -> str | None:
     for cut in (list(reversed(cuts))[:3] or [0]):
         seg = text[cut:].strip(" ,-()")
         unit = _unit_from_title(seg) if seg else None
+        if unit and _NOT_UNIT.match(unit):
+            continue
         if unit and (starts_unit(unit) or _PLACE.fullmatch(unit)) and 1 <= len(unit.split()) <= 16:
             return canonical_org(unit)
     return None
@@ -84,7 +88,7 @@ def _alias_regex(doc: Doc) -> re.Pattern | None:
     aliases = {a for b in doc.facts.get("blocs") or [] for a in b.get("aliases", [])}
     if not aliases:
         return None
-    return re.compile(r"(?<!\w)(?P<deputy>Phó\s+)?Trưởng\s+(?:" + alternation(aliases) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?P<deputy>Phó\s+)?Trưởng\s+(?:" + alternation(aliases) + r")(?!\w)", re.I)
 
 
 def _roles(doc: Doc, text: str):
@@ -103,8 +107,7 @@ def extract(doc: Doc) -> list[dict]:
         text = sent.text
         for m, role in _roles(doc, text):
             before, after = text[:m.start()], text[m.end():]
-            elected = bool(_election_regex().search(before)) and not re.search(
-                r"\b(?:là|đơn vị)\s*$", before.rstrip(" (")) or bool(re.search(r"\b(?:bầu|đề cử)\b[^,;]*$", before))
+            elected = bool(_election_regex().search(before))
             unit = _left_unit(before)
             if unit is None:
                 unit = _right_unit(after)

@@ -16,10 +16,10 @@ from thidua.extract.people_names import NameMention, find_names, honorific_at_en
 from thidua.extract.people_titles import (ROLE_RANK, canonical_title, cue_at_start, head_regex,
                                           last_cue, titles_after, titles_before)
 
-# "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
 # abbreviations with a dot that the sentence splitter may take for a sentence's end
 _ABBREV_DOT = re.compile(r"(?<!\w)(?:TP|Tp|TX|VP|TT|GS|PGS|TS|ThS|BS|KS|Q|P)\.$")
 _WORTH_A_LOOK = re.compile(r"\b(?:ông|bà|đồng chí|đ/c)\s", re.I)
+# "tặng Bằng khen cho ông A": the person receives, the verb before is not his part
 _RECIPIENT = re.compile(r"(?:\bcho|\bđối\s+với|\btặng|\bkhen\s+thưởng)\s*(?:các\s+)?$", re.I)
 
 

@@ -1,0 +1,46 @@
+"""Bloc leadership read from sentences written in the genre, and from the real gold sets."""
+from pathlib import Path
+
+import pytest
+
+from thidua.extract.goldset import gold_cases
+from thidua.extract.pipeline import extract_record
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def lead(text, published="2024-01-20"):
+    rec = extract_record(text=text, published=published, only=("blocs", "bloc_leadership"))
+    return {(x["year"], x["role"], x["org"], x["status"]) for x in rec["bloc_leadership"]}
+
+
+def test_elected_pair_takes_the_written_year():
+    got = lead("Khối thi đua Nội chính tổng kết năm 2023. Hội nghị đã bầu Sở Tư pháp làm Trưởng khối, "
+               "Thanh tra tỉnh làm Phó Trưởng khối năm 2024.")
+    assert got == {(2024, "leader", "Sở Tư pháp", "elected"), (2024, "deputy", "Thanh tra tỉnh", "elected")}
+
+
+def test_serving_role_from_a_title_and_an_abbreviated_bloc():
+    got = lead("Khối thi đua Văn hóa - Xã hội (KTĐVHXH) họp tổng kết năm 2023. Ông Trần Văn Bình - Giám "
+               "đốc Sở Y tế, Phó trưởng KTĐVHXH năm 2023 phát biểu.")
+    assert got == {(2023, "deputy", "Sở Y tế", "serving")}
+
+
+def test_unit_in_brackets_and_locality_of_a_chairman():
+    got = lead("Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2023. Đồng chí Lò Văn Tám, Chủ tịch UBND huyện "
+               "Mường Tè (đơn vị Cụm trưởng năm 2023) chủ trì hội nghị.")
+    assert got == {(2023, "leader", "huyện Mường Tè", "serving")}
+
+
+def test_no_unit_no_fact():
+    assert lead("Khối thi đua Nội chính tổng kết năm 2023. Hội nghị công bố quyết định trưởng khối, "
+                "phó trưởng khối năm 2024.") == set()
+
+
+@pytest.mark.parametrize("case", gold_cases(SHARED) if SHARED.is_dir() else [], ids=lambda c: c.id[:3])
+def test_gold_leadership(case):
+    rec = extract_record(text=case.text_path.read_text(encoding="utf-8"), published=case.published,
+                         only=("blocs", "bloc_leadership"))
+    got = {(x["year"], x["role"], x["status"]) for x in rec["bloc_leadership"]}
+    want = {(g["year"], g["role"], g["status"]) for g in case.gold["bloc_leadership"]}
+    assert got == want
