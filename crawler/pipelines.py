@@ -1,6 +1,7 @@
-"""Single-job pipelines, in ITEM_PIPELINES order: raw store → dedup → pages.jsonl.
+"""Single-job pipelines, in ITEM_PIPELINES order: raw store → article store.
 
-Every pipeline reads the output folder from the OUT_DIR setting.
+Both read the output folder from the OUT_DIR setting; the article store shares the
+spider's crawl state (thidua.crawler.state), which also decides resumption.
 """
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
-from thidua.crawler.pageinfo import inspect_page
+from thidua.crawler.pages_file import ALIASES_FILE, PAGES_FILE, open_pages_file  # noqa: F401
 from thidua.crawler.urls import page_id
-
-PAGES_FILE = "pages.jsonl"
 
 
 class _OutDir:
@@ -25,6 +25,7 @@ class _OutDir:
     @classmethod
     def from_crawler(cls, crawler):
         pipe = cls(crawler.settings.get("OUT_DIR") or "data/crawl")
+        pipe.crawler = crawler
         pipe.stats = crawler.stats
         return pipe
 
@@ -34,68 +35,84 @@ class RawStorePipeline(_OutDir):
     raw/<url sha1[:2]>/<url sha1>_<fetch time>.html.gz plus a .json with status and headers."""
 
     def process_item(self, item, spider=None):
+        if item["status"] == 304:  # nothing was served but the validators
+            return item
         url_hash = hashlib.sha1(item["fetched_url"].encode("utf-8")).hexdigest()
         stamp = item["fetched_at"].replace(":", "").replace("-", "").replace(".", "").replace("+0000", "Z")
         folder = self.out / "raw" / url_hash[:2]
         folder.mkdir(parents=True, exist_ok=True)
         base = folder / f"{url_hash}_{stamp}"
-        with gzip.open(base.with_suffix(".html.gz"), "wb") as fh:
+        with gzip.open(base.with_suffix(".html.gz"), "wb", compresslevel=5) as fh:
             fh.write(item["body"])
-        meta = {k: item[k] for k in ("fetched_url", "url", "status", "headers", "encoding",
-                                     "fetched_at", "is_article")}
+        meta = {k: item.get(k) for k in ("fetched_url", "url", "status", "headers", "encoding",
+                                         "declared_encoding", "fetched_at", "is_article",
+                                         "source", "province")}
         base.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
                                              encoding="utf-8")
         return item
 
 
-class DedupPipeline(_OutDir):
-    """Drops an article already stored, by canonical URL or by content; seeded from an
-    existing pages.jsonl so that a repeated crawl into the same folder adds only news."""
+class ArticlePipeline(_OutDir):
+    """Decides what an article page is — new, a changed version, unchanged, or a copy of
+    an article already stored under another URL — and appends new versions to pages.jsonl.
+
+    Copies are dropped but their URL is kept as an alias (state + aliases.jsonl). With a
+    Redis frontier, the content fingerprints are shared by all workers through Redis.
+    """
 
     def open_spider(self, spider=None):
-        self.ids: set[str] = set()
-        self.fingerprints: set[str] = set()
-        pages = self.out / PAGES_FILE
-        if pages.exists():
-            with pages.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        row = json.loads(line)
-                        self.ids.add(row["id"])
-                        self.fingerprints.add(inspect_page(row["html"]).fingerprint)
-
-    def process_item(self, item, spider=None):
-        if not item["is_article"]:
-            return item
-        pid = page_id(item["url"])
-        if pid in self.ids:
-            self.stats.inc_value("thidua/duplicates/url")
-            raise DropItem(f"already stored: {item['url']}", log_level="DEBUG")
-        if item["fingerprint"] and item["fingerprint"] in self.fingerprints:
-            self.stats.inc_value("thidua/duplicates/content")
-            raise DropItem(f"same content as a stored page: {item['url']}", log_level="DEBUG")
-        self.ids.add(pid)
-        if item["fingerprint"]:
-            self.fingerprints.add(item["fingerprint"])
-        return item
-
-
-class JsonlPipeline(_OutDir):
-    """Appends one line per new article page to pages.jsonl, flushed as it goes so that an
-    interrupted crawl keeps what it fetched."""
-
-    def open_spider(self, spider=None):
-        self.fh = (self.out / PAGES_FILE).open("a", encoding="utf-8")
+        self.state = self.crawler.spider.state
+        self.pages = open_pages_file(self.out, self.state)
+        self.aliases = (self.out / ALIASES_FILE).open("a", encoding="utf-8")
+        self.shared = getattr(self.crawler.spider, "shared_dedup", None)
 
     def close_spider(self, spider=None):
-        self.fh.close()
+        self.pages.close()
+        self.aliases.close()
+
+    def _count(self, item, what: str) -> None:
+        self.stats.inc_value(f"thidua/articles_{what}")
+        host = urlsplit(item["fetched_url"]).hostname or ""
+        self.stats.inc_value(f"thidua/site/{host}/articles_{what}")
+
+    def _alias(self, url: str, pid: str, reason: str) -> None:
+        if url and page_id(url) != pid and self.state.add_alias(url, pid, reason):
+            self.aliases.write(json.dumps({"id": pid, "url": url, "reason": reason}) + "\n")
+            self.aliases.flush()
 
     def process_item(self, item, spider=None):
-        if not item["is_article"]:
+        if not item["is_article"] or item["status"] == 304:
             return item
-        row = {"id": page_id(item["url"]), "url": item["url"], "status": item["status"],
-               "fetched_at": item["fetched_at"], "html": item["html"], "encoding": item["encoding"]}
-        self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.fh.flush()
-        self.stats.inc_value("thidua/articles_written")
+        if item.get("too_old"):
+            self._count(item, "older_than_since")
+            raise DropItem(f"published before --since: {item['url']}", log_level="DEBUG")
+        pid = page_id(item["url"])
+        fingerprint = item["fingerprint"]
+        known = self.state.known(pid)
+        if known is not None and known.fingerprint == fingerprint:
+            self.state.refresh_validators(pid, item.get("etag"), item.get("last_modified"))
+            self._alias(item["fetched_url"], pid, "same article")
+            self._count(item, "unchanged")
+            raise DropItem(f"unchanged: {item['url']}", log_level="DEBUG")
+        if known is None and fingerprint:
+            owner = self.state.by_fingerprint(fingerprint) or (
+                self.shared.claim(fingerprint, pid) if self.shared else None)
+            if owner and owner != pid:
+                self._alias(item["url"], owner, "same content")
+                self._alias(item["fetched_url"], owner, "same content")
+                self._count(item, "duplicates")
+                raise DropItem(f"same content as stored article {owner}: {item['url']}",
+                               log_level="DEBUG")
+        row = {"id": pid, "url": item["url"], "source": item.get("source"),
+               "province": item.get("province"), "status": item["status"],
+               "fetched_at": item["fetched_at"], "html": item["html"],
+               "encoding": item["encoding"], "declared_encoding": item.get("declared_encoding"),
+               "fingerprint": fingerprint, "etag": item.get("etag"),
+               "last_modified": item.get("last_modified"),
+               "change": "new" if known is None else "updated"}
+        size = self.pages.append(row)
+        self.state.store(pid, item["url"], fingerprint, item.get("etag"), item.get("last_modified"),
+                         jsonl_size=size)
+        self._alias(item["fetched_url"], pid, "same article")
+        self._count(item, "new" if known is None else "updated")
         return item

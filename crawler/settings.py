@@ -10,8 +10,10 @@ SPIDER_MODULES = ["thidua.crawler.spiders"]
 NEWSPIDER_MODULE = "thidua.crawler.spiders"
 
 
-def user_agent() -> str:
-    contact = os.environ.get("THIDUA_CONTACT", "").strip() or "no contact given"
+def user_agent(contact: str | None = None) -> str:
+    """Names the bot and how to reach its operator (--contact or $THIDUA_CONTACT), so a
+    site's webmaster can ask before blocking."""
+    contact = (contact or os.environ.get("THIDUA_CONTACT", "")).strip() or "no contact given"
     return f"thidua/0.1 (+{contact})"
 
 
@@ -30,9 +32,17 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 2.0   # seconds before the first retry, doubled each time
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "thidua.crawler.backoff.BackoffRetryMiddleware": 550,
+}
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+# A news page is well under 2 MB; anything larger is a file or a trap, not an article.
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
+REDIRECT_MAX_TIMES = 5
 
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy ≥ 2.19 opens an HTTP control port otherwise
@@ -42,14 +52,19 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {
     "thidua.crawler.pipelines.RawStorePipeline": 100,
-    "thidua.crawler.pipelines.DedupPipeline": 200,
-    "thidua.crawler.pipelines.JsonlPipeline": 300,
+    "thidua.crawler.pipelines.ArticlePipeline": 200,
 }
+
+# Development runs only (`thidua crawl --http-cache`): replay pages from OUT/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.DummyPolicy"
+HTTPCACHE_IGNORE_HTTP_CODES = [304, 500, 502, 503, 504]
 
 # Applied on top when every start URL is on this machine (tests, the sample site):
 # throttling a loopback server only slows the tests down.
 LOCAL_OVERRIDES = {
     "DOWNLOAD_DELAY": 0.0,
+    "RETRY_BACKOFF_BASE": 0.1,
     "AUTOTHROTTLE_START_DELAY": 0.01,
     "AUTOTHROTTLE_MAX_DELAY": 0.5,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
@@ -68,13 +83,20 @@ def is_local(urls: list[str]) -> bool:
     return bool(urls) and all(local(u) for u in urls)
 
 
-def crawl_settings(start_urls: list[str], out_dir: str, max_pages: int | None = None) -> dict:
-    """This module's settings plus the per-run ones, as a dict for CrawlerProcess."""
+def crawl_settings(start_urls: list[str], out_dir: str, max_pages: int | None = None,
+                   http_cache: bool = False, contact: str | None = None,
+                   overrides: dict | None = None) -> dict:
+    """This module's settings plus the per-run ones, as a dict for CrawlerProcess.
+    `overrides` (any Scrapy or THIDUA_ setting) come last."""
     settings = {k: v for k, v in globals().items() if k.isupper() and k != "LOCAL_OVERRIDES"}
-    settings["USER_AGENT"] = user_agent()
+    settings["USER_AGENT"] = user_agent(contact)
     settings["OUT_DIR"] = str(out_dir)
     if is_local(start_urls):
         settings.update(LOCAL_OVERRIDES)
     if max_pages:
         settings["CLOSESPIDER_PAGECOUNT"] = max_pages
+    if http_cache:
+        settings["HTTPCACHE_ENABLED"] = True
+        settings["HTTPCACHE_DIR"] = str(os.path.abspath(os.path.join(out_dir, "httpcache")))
+    settings.update(overrides or {})
     return settings

@@ -10,14 +10,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from scrapy.exceptions import DropItem
 
 from thidua.crawler.pageinfo import inspect_page
-from thidua.crawler.pipelines import DedupPipeline
+from thidua.crawler.pages_file import open_pages_file, read_pages
 from thidua.crawler.run import crawl
 from thidua.crawler.sample_content import ARTICLES, KTKT_2020
 from thidua.crawler.settings import crawl_settings, is_local, user_agent
 from thidua.crawler.sources import load_sources
+from thidua.crawler.state import CrawlState
 from thidua.crawler.urls import canonical_url, page_id
 
 SITE = Path(__file__).resolve().parents[1] / "crawler" / "sample_site"
@@ -64,7 +64,10 @@ def test_no_listing_or_home_page_is_taken_for_an_article(first_crawl):
 def test_rows_carry_the_record_fields(first_crawl):
     rows = {urlsplit(r["url"]).path: r for r in _rows(first_crawl[0].pages_path)}
     row = rows[KTKT_2020.path]
-    assert set(row) == {"id", "url", "status", "fetched_at", "html", "encoding"}
+    assert set(row) == {"id", "url", "status", "fetched_at", "html", "encoding", "source",
+                        "province", "declared_encoding", "fingerprint", "etag", "last_modified",
+                        "change"}
+    assert row["change"] == "new" and row["last_modified"] and row["fingerprint"]
     assert row["id"] == hashlib.sha1(row["url"].encode()).hexdigest()[:16]
     assert row["status"] == 200 and row["encoding"] == "utf-8"
     assert "bầu Ban QLDA đầu tư xây dựng công trình giao thông làm trưởng Khối" in row["html"]
@@ -78,7 +81,7 @@ def test_tracking_and_print_copies_are_deduplicated(first_crawl):
     urls = [r["url"] for r in _rows(report.pages_path)]
     assert not any("utm_" in u or "print=1" in u or "#" in u for u in urls)
     # 7 portal print views (same content, other URL) and the home page's utm link.
-    assert report.stats["thidua/duplicates/content"] == 7
+    assert report.stats["thidua/articles_duplicates"] == 7
     assert report.duplicates >= 7
 
 
@@ -110,8 +113,9 @@ def test_the_sample_crawl_is_fast(first_crawl):
 
 def test_second_crawl_adds_nothing(second_crawl):
     report, before, out = second_crawl
-    assert report.articles_written == 0
-    assert report.duplicates >= len(ARTICLES)
+    assert report.articles_written == 0 and not report.resumed
+    # Every stored article was asked for conditionally and answered 304 Not Modified.
+    assert report.not_modified == len(ARTICLES)
     assert (out / "pages.jsonl").read_text(encoding="utf-8") == before
 
 
@@ -160,31 +164,28 @@ def test_an_article_body_gets_a_content_fingerprint():
     assert inspect_page(html.replace("Lượt xem: 1.245", "Lượt xem: 9.999")).fingerprint == info.fingerprint
 
 
-class _Stats:
-    def __init__(self):
-        self.values = {}
-
-    def inc_value(self, key):
-        self.values[key] = self.values.get(key, 0) + 1
+def _row(url: str, html: str) -> dict:
+    return {"id": page_id(url), "url": url, "status": 200, "fetched_at": "2024-01-01T00:00:00+00:00",
+            "html": html, "encoding": "utf-8"}
 
 
-def test_dedup_pipeline_is_seeded_from_existing_pages(tmp_path):
+def test_pages_file_left_by_a_killed_crawl_is_repaired(tmp_path):
+    """A crawl killed after writing lines the state never registered, and halfway through
+    another: the complete lines become known articles, the half line goes."""
     html = (SITE / KTKT_2020.path.lstrip("/")).read_text(encoding="utf-8")
     url = "http://example.vn" + KTKT_2020.path
-    row = {"id": page_id(url), "url": url, "status": 200, "fetched_at": "2024-01-01T00:00:00+00:00",
-           "html": html, "encoding": "utf-8"}
-    (tmp_path / "pages.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
-    pipe = DedupPipeline(tmp_path)
-    pipe.stats = _Stats()
-    pipe.open_spider()
-    item = {"url": url, "is_article": True, "fingerprint": inspect_page(html).fingerprint}
-    with pytest.raises(DropItem):
-        pipe.process_item(dict(item))
-    with pytest.raises(DropItem):
-        pipe.process_item(dict(item, url="http://mirror.example.vn/copy.html"))
-    new = dict(item, url="http://example.vn/other.html", fingerprint="f" * 40)
-    assert pipe.process_item(new) is new
-    assert pipe.stats.values == {"thidua/duplicates/url": 1, "thidua/duplicates/content": 1}
+    whole = json.dumps(_row(url, html), ensure_ascii=False) + "\n"
+    half = json.dumps(_row("http://example.vn/b.html", html), ensure_ascii=False)[:200]
+    (tmp_path / "pages.jsonl").write_text(whole + half, encoding="utf-8")
+    state = CrawlState(tmp_path)
+    open_pages_file(tmp_path, state).close()
+    assert (tmp_path / "pages.jsonl").read_text(encoding="utf-8") == whole
+    known = state.known(page_id(url))
+    assert known is not None and known.fingerprint == inspect_page(html).fingerprint
+    assert state.by_fingerprint(known.fingerprint) == page_id(url)
+    assert state.known(page_id("http://example.vn/b.html")) is None
+    assert state.jsonl_size() == len(whole.encode("utf-8"))
+    assert [r["id"] for r in read_pages(tmp_path)] == [page_id(url)]
 
 
 def test_settings_are_polite_and_fast_only_on_loopback(monkeypatch):

@@ -1,0 +1,201 @@
+"""What a crawl folder remembers between runs, in one SQLite file (crawl-state.sqlite).
+
+- runs: one row per `thidua crawl` into the folder; a run without `finished_at` was
+  interrupted (Ctrl+C, SIGKILL, power cut) and the next crawl resumes it.
+- frontier: every URL the current run has scheduled, `pending` until its response has
+  gone through every pipeline, then `done`. Resuming re-requests the pending ones and
+  skips the done ones, so a killed crawl ends with every page exactly once.
+- pages: the seen-URL store. One row per article stored, with the validators
+  (ETag, Last-Modified) that make the next run's request conditional, and the content
+  fingerprint of the stored version.
+- aliases: other URLs serving an article already stored (print view, mirror, canonical
+  link), so both addresses stay known.
+- meta: `jsonl_size`, the size of pages.jsonl once its last line was registered here;
+  lines beyond it were written by a crawl killed before it could register them.
+
+SQLite in WAL mode commits each step on its own: a SIGKILL loses at most the step
+in flight, never a committed one.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+STATE_FILE = "crawl-state.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    args TEXT
+);
+CREATE TABLE IF NOT EXISTS frontier (
+    url TEXT PRIMARY KEY,
+    run_id INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    depth INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS frontier_state ON frontier (run_id, state);
+CREATE TABLE IF NOT EXISTS pages (
+    page_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    fingerprint TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT NOT NULL,
+    versions INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS pages_url ON pages (url);
+CREATE INDEX IF NOT EXISTS pages_fingerprint ON pages (fingerprint);
+CREATE TABLE IF NOT EXISTS aliases (
+    url TEXT PRIMARY KEY,
+    page_id TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the seen-URL store holds for one article."""
+    page_id: str
+    url: str
+    fingerprint: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+class CrawlState:
+    def __init__(self, out_dir: str | Path):
+        self.path = Path(out_dir) / STATE_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: autocommit; multi-statement steps use explicit transactions.
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.run_id: int | None = None
+        self.resumed = False
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs -------------------------------------------------------------------------
+    def begin_run(self, args: dict) -> bool:
+        """Start a run, or resume the last one if it never finished. True when resuming."""
+        row = self.db.execute(
+            "SELECT run_id, finished_at FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()
+        if row and row[1] is None:
+            self.run_id, self.resumed = row[0], True
+        else:
+            cur = self.db.execute("INSERT INTO runs (started_at, args) VALUES (?, ?)",
+                                  (_now(), json.dumps(args, ensure_ascii=False)))
+            self.run_id, self.resumed = cur.lastrowid, False
+        return self.resumed
+
+    def finish_run(self) -> None:
+        self.db.execute("UPDATE runs SET finished_at = ? WHERE run_id = ?", (_now(), self.run_id))
+
+    # -- frontier ---------------------------------------------------------------------
+    def pending(self) -> list[tuple[str, int]]:
+        return self.db.execute("SELECT url, depth FROM frontier WHERE run_id = ? AND state = 'pending'",
+                               (self.run_id,)).fetchall()
+
+    def is_done(self, url: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM frontier WHERE url = ? AND run_id = ? AND state = 'done'",
+                              (url, self.run_id)).fetchone()
+        return row is not None
+
+    def schedule(self, urls: list[tuple[str, int]]) -> list[str]:
+        """Record URLs as pending for this run; returns those not already done in it."""
+        fresh = []
+        self.db.execute("BEGIN")
+        try:
+            for url, depth in urls:
+                row = self.db.execute("SELECT run_id, state FROM frontier WHERE url = ?",
+                                      (url,)).fetchone()
+                if row is None or row[0] != self.run_id:
+                    self.db.execute("INSERT OR REPLACE INTO frontier VALUES (?, ?, 'pending', ?)",
+                                    (url, self.run_id, depth))
+                    fresh.append(url)
+                elif row[1] == "pending":
+                    fresh.append(url)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return fresh
+
+    def mark_done(self, url: str, state: str = "done") -> None:
+        self.db.execute("INSERT OR REPLACE INTO frontier (url, run_id, state) VALUES (?, ?, ?)",
+                        (url, self.run_id, state))
+
+    # -- seen pages, fingerprints, aliases --------------------------------------------
+    def known(self, page_id: str) -> Known | None:
+        row = self.db.execute("SELECT page_id, url, fingerprint, etag, last_modified FROM pages "
+                              "WHERE page_id = ?", (page_id,)).fetchone()
+        return Known(*row) if row else None
+
+    def known_url(self, url: str) -> Known | None:
+        """The stored article at `url`, directly or through an alias."""
+        row = self.db.execute("SELECT page_id, url, fingerprint, etag, last_modified FROM pages "
+                              "WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            alias = self.db.execute("SELECT page_id FROM aliases WHERE url = ?", (url,)).fetchone()
+            return self.known(alias[0]) if alias else None
+        return Known(*row)
+
+    def by_fingerprint(self, fingerprint: str) -> str | None:
+        row = self.db.execute("SELECT page_id FROM pages WHERE fingerprint = ?",
+                              (fingerprint,)).fetchone()
+        return row[0] if row else None
+
+    def store(self, page_id: str, url: str, fingerprint: str | None, etag: str | None,
+              last_modified: str | None, jsonl_size: int) -> None:
+        """Register an article version just appended to pages.jsonl (ending at jsonl_size)."""
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute(
+                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (page_id) DO UPDATE SET "
+                "fingerprint = excluded.fingerprint, etag = excluded.etag, "
+                "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
+                "versions = pages.versions + 1",
+                (page_id, url, fingerprint, etag, last_modified, _now()))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('jsonl_size', ?)", (str(jsonl_size),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def refresh_validators(self, page_id: str, etag: str | None, last_modified: str | None) -> None:
+        """An unchanged article answered 200 again: keep its newest validators."""
+        self.db.execute("UPDATE pages SET etag = coalesce(?, etag), "
+                        "last_modified = coalesce(?, last_modified) WHERE page_id = ?",
+                        (etag, last_modified, page_id))
+
+    def add_alias(self, url: str, page_id: str, reason: str) -> bool:
+        """Record another URL of a stored article; False when it was already known."""
+        cur = self.db.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)", (url, page_id, reason))
+        return cur.rowcount > 0
+
+    def aliases(self) -> list[tuple[str, str, str]]:
+        return self.db.execute("SELECT url, page_id, reason FROM aliases ORDER BY page_id, url").fetchall()
+
+    def jsonl_size(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'jsonl_size'").fetchone()
+        return int(row[0]) if row else 0
+
+    def counts(self) -> dict:
+        q = self.db.execute
+        return {"articles": q("SELECT count(*) FROM pages").fetchone()[0],
+                "aliases": q("SELECT count(*) FROM aliases").fetchone()[0],
+                "runs": q("SELECT count(*) FROM runs").fetchone()[0]}
