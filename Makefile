@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test eval bench wheel-check clean
+.PHONY: setup services demo test eval bench wheel-check clean
 
 setup: $(VENV)/.installed
 
@@ -16,7 +16,11 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	$(VENV)/bin/thidua demo
 
-test: setup
+# System services the tests start themselves (redis-server), from Debian's packages.
+services:
+	scripts/services.sh
+
+test: setup services
 	$(PY) -m pytest
 
 eval: setup

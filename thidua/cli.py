@@ -49,26 +49,6 @@ def extract(files: tuple[str, ...], jsonl, published: str | None, url: str | Non
 
 
 @main.command()
-@click.option("--start-url", "start_urls", multiple=True, required=True, help="Listing or home page to start from (repeatable).")
-@click.option("--allow-domain", "domains", multiple=True, help="Domain the crawl may follow (default: the start URLs' hosts).")
-@click.option("--max-pages", type=int, default=None, help="Stop after this many pages.")
-@click.option("--out", type=click.Path(file_okay=False), default="data/crawl", show_default=True,
-              help="Folder for pages.jsonl and the raw pages.")
-def crawl(start_urls, domains, max_pages, out) -> None:
-    """Crawl news sites with Scrapy; article pages go to OUT/pages.jsonl, raw pages to OUT/raw."""
-    from urllib.parse import urlsplit
-
-    from thidua.crawler.run import crawl as run_crawl
-
-    allowed = list(domains) or sorted({urlsplit(u).hostname for u in start_urls if urlsplit(u).hostname})
-    report = run_crawl(list(start_urls), Path(out), allowed_domains=allowed, max_pages=max_pages, progress=True)
-    click.echo(f"{report.pages_fetched} pages fetched, {report.articles_written} new articles → {report.pages_path}")
-    for err in report.errors:
-        click.echo(f"error: {err}", err=True)
-    click.echo(f"next: thidua extract --jsonl {report.pages_path} > records.jsonl && thidua load records.jsonl")
-
-
-@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @db_option
 def load(files, db) -> None:
@@ -157,6 +137,15 @@ def schema() -> None:
 
     click.echo(json_schema_text(), nl=False)
 
+
+from thidua.sources_cli import sources_group  # noqa: E402
+
+main.add_command(sources_group)
+
+from thidua.crawl_cli import crawl_cmd, reextract_cmd  # noqa: E402 - after `main` exists
+
+main.add_command(crawl_cmd)
+main.add_command(reextract_cmd)
 
 if __name__ == "__main__":
     main()

@@ -63,7 +63,7 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, start_urls=None, allowed_domains=None, article_pattern=None,
                  follow_pattern=None, deny_pattern=None, source=None, province=None,
-                 since=None, encoding=None, **kwargs):
+                 since=None, encoding=None, next_page=None, **kwargs):
         super().__init__(**kwargs)
         self.start_urls = [canonical_url(u) for u in _as_list(start_urls)]
         domains = _as_list(allowed_domains) or [urlsplit(u).hostname for u in self.start_urls]
@@ -73,6 +73,7 @@ class PortalSpider(scrapy.Spider):
             allow=_as_list(follow_pattern), deny=DEFAULT_DENY + tuple(_as_list(deny_pattern)),
             unique=True)
         self.source, self.province, self.encoding = source, province, encoding
+        self.next_page = next_page
         self.since = date.fromisoformat(since) if isinstance(since, str) and since else since
         self.errors: list[dict] = []
         self.shared_dedup = None
@@ -98,7 +99,7 @@ class PortalSpider(scrapy.Spider):
         return spider
 
     # -- scheduling -------------------------------------------------------------------
-    def make_request(self, url: str, depth: int) -> scrapy.Request:
+    def make_request(self, url: str, depth: int, priority: int = 0) -> scrapy.Request:
         headers = {}
         known = self.state.known_url(url)
         if known is not None:
@@ -107,6 +108,7 @@ class PortalSpider(scrapy.Spider):
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, headers=headers,
+                              priority=priority,
                               meta={"frontier_url": url, "frontier_depth": depth,
                                     "handle_httpstatus_list": [304]})
 
@@ -132,8 +134,22 @@ class PortalSpider(scrapy.Spider):
                 urls.append(canonical_url(link.url))
         urls = list(dict.fromkeys(urls))
         fresh = urls if self.distributed else self.state.schedule([(u, depth + 1) for u in urls])
+        pagination = self.pagination_links(response)
         for url in fresh:
-            yield self.make_request(url, depth + 1)
+            yield self.make_request(url, depth + 1, priority=10 if url in pagination else 0)
+
+    def pagination_links(self, response) -> set[str]:
+        """Links the registry's next_page selector points at: fetched first, so that a
+        capped crawl walks the listing before wandering into the rest of the site."""
+        if not self.next_page:
+            return set()
+        if self.next_page.startswith("xpath:"):
+            found = response.xpath(self.next_page[len("xpath:"):])
+        else:
+            found = response.css(self.next_page)
+        hrefs = [h for sel in found for h in (sel.attrib.get("href"),
+                                              *sel.xpath(".//a/@href").getall()) if h]
+        return {canonical_url(urljoin(response.url, h)) for h in hrefs}
 
     def in_domain(self, url: str) -> bool:
         # By host name: LinkExtractor's allow_domains compares host:port and misses

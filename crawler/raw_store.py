@@ -1,0 +1,70 @@
+"""Reading back the raw store a crawl keeps (OUT/raw/<xx>/<url sha1>_<time>.html.gz + .json),
+so that extraction can be rebuilt with no network when the extractor improves."""
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua.crawler.decode import decode_page
+from thidua.crawler.pageinfo import inspect_page
+from thidua.crawler.urls import page_id
+
+
+@dataclass(frozen=True)
+class RawPage:
+    id: str
+    url: str
+    fetched_url: str
+    fetched_at: str
+    status: int
+    html: str
+    encoding: str
+    source: str | None
+    province: str | None
+    fingerprint: str | None
+
+
+def _metas(out_dir: Path) -> Iterator[tuple[Path, dict]]:
+    for meta_path in (Path(out_dir) / "raw").rglob("*.json"):
+        try:
+            yield meta_path, json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a file cut by a killed crawl: its page is in a later fetch or lost
+
+
+def raw_articles(out_dir: Path | str, errors: list[str] | None = None) -> list[RawPage]:
+    """The newest stored fetch of every article page, one per article: a page whose
+    content equals an earlier-fetched article (print view, mirror) is left out.
+
+    Pages that cannot be read are listed in `errors` (when given) and skipped."""
+    newest: dict[str, tuple[str, Path, dict]] = {}
+    for meta_path, meta in _metas(Path(out_dir)):
+        if not meta.get("is_article") or meta.get("status") != 200:
+            continue
+        key = page_id(meta["url"])
+        if key not in newest or meta["fetched_at"] > newest[key][0]:
+            newest[key] = (meta["fetched_at"], meta_path, meta)
+    pages: list[RawPage] = []
+    owners: dict[str, str] = {}
+    for key, (_, meta_path, meta) in sorted(newest.items(), key=lambda kv: kv[1][0]):
+        body_path = meta_path.with_suffix(".html.gz")
+        try:
+            body = gzip.decompress(body_path.read_bytes())
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            if errors is not None:
+                errors.append(f"{body_path}: {exc}")
+            continue
+        # The codec that decoded the page at crawl time, found then by detection if need be.
+        decoded = decode_page(body, meta.get("declared_encoding"), forced=meta.get("encoding"))
+        fingerprint = inspect_page(decoded.text).fingerprint
+        if fingerprint and owners.setdefault(fingerprint, key) != key:
+            continue
+        pages.append(RawPage(id=key, url=meta["url"], fetched_url=meta["fetched_url"],
+                             fetched_at=meta["fetched_at"], status=meta["status"],
+                             html=decoded.text, encoding=decoded.encoding,
+                             source=meta.get("source"), province=meta.get("province"),
+                             fingerprint=fingerprint))
+    return pages

@@ -1,0 +1,135 @@
+"""`thidua crawl` (a registry source or any site) and `thidua reextract` (rebuild records
+from the raw pages a crawl kept, with no network)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+MAX_ERRORS_SHOWN = 20
+
+
+def _spec_for_source(name: str, out: Path, registry: str | None, common: dict):
+    from thidua.crawler.run import CrawlSpec
+    from thidua.crawler.sources import load_sources
+
+    sources = load_sources(Path(registry)) if registry else load_sources()
+    if name not in sources:
+        raise click.UsageError(f"no source {name!r} in the registry; `thidua sources` lists them")
+    src = sources[name]
+    selectors = getattr(src, "selectors", None)
+    return CrawlSpec(
+        start_urls=list(src.start_urls), out_dir=str(out / name),
+        allowed_domains=list(src.allowed_domains), article_pattern=src.article_pattern,
+        follow_pattern=list(getattr(src, "follow_pattern", ()) or ()),
+        deny_pattern=list(getattr(src, "deny_pattern", ()) or ()),
+        source=src.name, province=common.pop("province", None) or src.province,
+        encoding=getattr(src, "encoding", None),
+        next_page=getattr(selectors, "next_page", None) if selectors else None, **common)
+
+
+def print_report(report, out=sys.stdout) -> None:
+    from thidua.warehouse.query import format_table
+
+    columns = ["site", "pages", "unchanged (304)", "new", "updated", "copies", "older", "errors"]
+    rows = [[s.site, s.pages, s.not_modified, s.articles_new, s.articles_updated,
+             s.duplicates + s.articles_unchanged, s.older_than_since, s.errors]
+            for s in report.sites]
+    click.echo(format_table(columns, rows, "table"), file=out)
+    state = "resumed an interrupted crawl; " if report.resumed else ""
+    click.echo(f"{state}{report.pages_fetched} pages in {report.elapsed_seconds:.1f} s, "
+               f"{report.articles_new} new and {report.articles_updated} updated articles "
+               f"→ {report.pages_path} ({report.finish_reason})", file=out)
+    for err in report.errors[:MAX_ERRORS_SHOWN]:
+        click.echo(f"failed: {err.url} — {err.reason}", err=True)
+    if len(report.errors) > MAX_ERRORS_SHOWN:
+        click.echo(f"… and {len(report.errors) - MAX_ERRORS_SHOWN} more failures", err=True)
+
+
+@click.command("crawl")
+@click.option("--start-url", "start_urls", multiple=True, help="Listing or home page to start from (repeatable).")
+@click.option("--source", "sources", multiple=True, help="A registry entry to crawl (repeatable); see `thidua sources`.")
+@click.option("--registry", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Registry file (default: $THIDUA_SOURCES or the bundled crawler/sources.toml).")
+@click.option("--allow-domain", "domains", multiple=True, help="Domain the crawl may follow (default: the start URLs' hosts).")
+@click.option("--province", default=None, help="Province the pages are about, as written (labels every page).")
+@click.option("--since", default=None, help="Skip articles published before this date (YYYY-MM-DD).")
+@click.option("--max-pages", type=int, default=None, help="Stop after about this many pages.")
+@click.option("--out", type=click.Path(file_okay=False), default="data/crawl", show_default=True,
+              help="Folder for pages.jsonl, the raw pages and the crawl state (a source gets OUT/NAME).")
+@click.option("--contact", default=None, help="Contact address sent in the User-Agent (default: $THIDUA_CONTACT).")
+@click.option("--http-cache", is_flag=True, help="Development: keep every response in OUT/httpcache and replay it.")
+@click.option("--redis", "redis_url", default=None, help="Share the frontier with other workers through this Redis (redis://host:6379/0).")
+@click.option("--crawl-id", default="default", show_default=True, help="Name of the shared crawl in Redis.")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+def crawl_cmd(start_urls, sources, registry, domains, province, since, max_pages, out, contact,
+              http_cache, redis_url, crawl_id, quiet) -> None:
+    """Crawl news sites with Scrapy: article pages go to OUT/pages.jsonl, raw pages to OUT/raw.
+
+    Crawling the same folder again fetches only new or changed articles; a crawl that was
+    interrupted (Ctrl+C, a kill, a crash) resumes where it stopped.
+    """
+    from datetime import date
+
+    from thidua.crawler.run import CrawlFailed, CrawlSpec, run_spec
+
+    if bool(start_urls) == bool(sources):
+        raise click.UsageError("give --start-url URL(s) or --source NAME(s)")
+    if since:
+        try:
+            date.fromisoformat(since)
+        except ValueError as exc:
+            raise click.BadParameter(f"{since!r} is not a YYYY-MM-DD date", param_hint="--since") from exc
+    out_dir = Path(out)
+    common = dict(max_pages=max_pages, since=since, http_cache=http_cache, contact=contact,
+                  redis_url=redis_url, crawl_id=crawl_id, progress=not quiet)
+    if sources:
+        specs = [_spec_for_source(name, out_dir, registry, dict(common, province=province))
+                 for name in sources]
+    else:
+        allowed = list(domains) or sorted({urlsplit(u).hostname for u in start_urls if urlsplit(u).hostname})
+        specs = [CrawlSpec(start_urls=list(start_urls), out_dir=str(out_dir), allowed_domains=allowed,
+                           province=province, **common)]
+    failed = False
+    for spec in specs:
+        try:
+            report = run_spec(spec)
+        except CrawlFailed as exc:
+            click.echo(f"crawl of {spec.source or spec.start_urls[0]} failed: {exc}", err=True)
+            failed = True
+            continue
+        print_report(report)
+    if failed:
+        sys.exit(1)
+    click.echo(f"next: thidua reextract {out_dir} > records.jsonl && thidua load records.jsonl")
+
+
+@click.command("reextract")
+@click.argument("crawl_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where the records go (default: stdout).")
+def reextract_cmd(crawl_dirs, output) -> None:
+    """Rebuild every record from the raw pages kept by earlier crawls (no network).
+
+    Reads CRAWL_DIR/raw (and the raw folders of sources crawled into CRAWL_DIR/NAME), takes
+    the newest fetch of each article, drops copies of the same content, and writes one
+    record per article as JSON Lines, failures as {"id", "error"}.
+    """
+    from thidua.crawler.raw_store import raw_articles
+    from thidua.extract_cli import run
+
+    errors: list[str] = []
+    pages = []
+    for folder in crawl_dirs:
+        roots = [Path(folder)] + [p.parent for p in sorted(Path(folder).glob("*/raw"))]
+        for root in roots:
+            pages += raw_articles(root, errors)
+    for err in errors:
+        click.echo(f"unreadable raw page: {err}", err=True)
+    items = ({"id": p.id, "html": p.html, "url": p.url, "source": p.source} for p in pages)
+    failed = run(items, out=output)
+    click.echo(f"{len(pages)} articles re-extracted, {failed} failed", err=True)
+    if failed or errors:
+        sys.exit(1)
