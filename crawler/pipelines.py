@@ -75,8 +75,10 @@ class ArticlePipeline(_OutDir):
         host = urlsplit(item["fetched_url"]).hostname or ""
         self.stats.inc_value(f"thidua/site/{host}/articles_{what}")
 
-    def _alias(self, url: str, pid: str, reason: str) -> None:
-        if url and page_id(url) != pid and self.state.add_alias(url, pid, reason):
+    def _alias(self, item, url: str, pid: str, reason: str) -> None:
+        if not url or page_id(url) == pid:
+            return
+        if self.state.add_alias(url, pid, reason, item.get("etag"), item.get("last_modified")):
             self.aliases.write(json.dumps({"id": pid, "url": url, "reason": reason}) + "\n")
             self.aliases.flush()
 
@@ -90,16 +92,19 @@ class ArticlePipeline(_OutDir):
         fingerprint = item["fingerprint"]
         known = self.state.known(pid)
         if known is not None and known.fingerprint == fingerprint:
-            self.state.refresh_validators(pid, item.get("etag"), item.get("last_modified"))
-            self._alias(item["fetched_url"], pid, "same article")
+            self._alias(item, item["fetched_url"], pid, "same article")
+            self.state.remember_validators(item["fetched_url"], item.get("etag"),
+                                           item.get("last_modified"))
             self._count(item, "unchanged")
             raise DropItem(f"unchanged: {item['url']}", log_level="DEBUG")
         if known is None and fingerprint:
             owner = self.state.by_fingerprint(fingerprint) or (
                 self.shared.claim(fingerprint, pid) if self.shared else None)
             if owner and owner != pid:
-                self._alias(item["url"], owner, "same content")
-                self._alias(item["fetched_url"], owner, "same content")
+                self._alias(item, item["url"], owner, "same content")
+                self._alias(item, item["fetched_url"], owner, "same content")
+                self.state.remember_validators(item["fetched_url"], item.get("etag"),
+                                               item.get("last_modified"))
                 self._count(item, "duplicates")
                 raise DropItem(f"same content as stored article {owner}: {item['url']}",
                                log_level="DEBUG")
@@ -113,6 +118,6 @@ class ArticlePipeline(_OutDir):
         size = self.pages.append(row)
         self.state.store(pid, item["url"], fingerprint, item.get("etag"), item.get("last_modified"),
                          jsonl_size=size)
-        self._alias(item["fetched_url"], pid, "same article")
+        self._alias(item, item["fetched_url"], pid, "same article")
         self._count(item, "new" if known is None else "updated")
         return item

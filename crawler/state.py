@@ -8,8 +8,10 @@
 - pages: the seen-URL store. One row per article stored, with the validators
   (ETag, Last-Modified) that make the next run's request conditional, and the content
   fingerprint of the stored version.
+- fingerprints: the content fingerprint of every version ever stored, and its article:
+  a print view still showing last year's text is a copy, not a new article.
 - aliases: other URLs serving an article already stored (print view, mirror, canonical
-  link), so both addresses stay known.
+  link), so both addresses stay known, with their own validators.
 - meta: `jsonl_size`, the size of pages.jsonl once its last line was registered here;
   lines beyond it were written by a crawl killed before it could register them.
 
@@ -51,10 +53,16 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 CREATE INDEX IF NOT EXISTS pages_url ON pages (url);
 CREATE INDEX IF NOT EXISTS pages_fingerprint ON pages (fingerprint);
+CREATE TABLE IF NOT EXISTS fingerprints (
+    fingerprint TEXT PRIMARY KEY,
+    page_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS aliases (
     url TEXT PRIMARY KEY,
     page_id TEXT NOT NULL,
-    reason TEXT NOT NULL
+    reason TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
@@ -145,17 +153,26 @@ class CrawlState:
                               "WHERE page_id = ?", (page_id,)).fetchone()
         return Known(*row) if row else None
 
-    def known_url(self, url: str) -> Known | None:
-        """The stored article at `url`, directly or through an alias."""
-        row = self.db.execute("SELECT page_id, url, fingerprint, etag, last_modified FROM pages "
-                              "WHERE url = ?", (url,)).fetchone()
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) last served at `url`, an article's own URL or an alias;
+        None for a URL never stored."""
+        row = self.db.execute("SELECT etag, last_modified FROM pages WHERE url = ?", (url,)).fetchone()
         if row is None:
-            alias = self.db.execute("SELECT page_id FROM aliases WHERE url = ?", (url,)).fetchone()
-            return self.known(alias[0]) if alias else None
-        return Known(*row)
+            row = self.db.execute("SELECT etag, last_modified FROM aliases WHERE url = ?",
+                                  (url,)).fetchone()
+        return tuple(row) if row else None
+
+    def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """A page answered 200 with content already stored: keep what it served, for the
+        next run's conditional request."""
+        cur = self.db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE url = ?",
+                              (etag, last_modified, url))
+        if cur.rowcount == 0:
+            self.db.execute("UPDATE aliases SET etag = ?, last_modified = ? WHERE url = ?",
+                            (etag, last_modified, url))
 
     def by_fingerprint(self, fingerprint: str) -> str | None:
-        row = self.db.execute("SELECT page_id FROM pages WHERE fingerprint = ?",
+        row = self.db.execute("SELECT page_id FROM fingerprints WHERE fingerprint = ?",
                               (fingerprint,)).fetchone()
         return row[0] if row else None
 
@@ -170,21 +187,19 @@ class CrawlState:
                 "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
                 "versions = pages.versions + 1",
                 (page_id, url, fingerprint, etag, last_modified, _now()))
+            if fingerprint:
+                self.db.execute("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", (fingerprint, page_id))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('jsonl_size', ?)", (str(jsonl_size),))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
 
-    def refresh_validators(self, page_id: str, etag: str | None, last_modified: str | None) -> None:
-        """An unchanged article answered 200 again: keep its newest validators."""
-        self.db.execute("UPDATE pages SET etag = coalesce(?, etag), "
-                        "last_modified = coalesce(?, last_modified) WHERE page_id = ?",
-                        (etag, last_modified, page_id))
-
-    def add_alias(self, url: str, page_id: str, reason: str) -> bool:
+    def add_alias(self, url: str, page_id: str, reason: str, etag: str | None = None,
+                  last_modified: str | None = None) -> bool:
         """Record another URL of a stored article; False when it was already known."""
-        cur = self.db.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)", (url, page_id, reason))
+        cur = self.db.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
+                              (url, page_id, reason, etag, last_modified))
         return cur.rowcount > 0
 
     def aliases(self) -> list[tuple[str, str, str]]:

@@ -52,3 +52,25 @@ def redis_url(tmp_path_factory):
         client.close()
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def windows_1258():
+    """Encodes text as Windows does in windows-1258: ă â ê ô ơ ư đ and a few toned
+    letters precomposed, every other tone as a combining mark after its letter."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+
+    def encode(text: str) -> bytes:
+        out = bytearray()
+        for ch in unicodedata.normalize("NFC", text):
+            try:
+                out += ch.encode("cp1258")
+                continue
+            except UnicodeEncodeError:
+                parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones))
+            out += (base + "".join(p for p in parts if p in tones)).encode("cp1258")
+        return bytes(out)
+    return encode

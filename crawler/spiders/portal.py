@@ -50,9 +50,9 @@ def _reason(failure) -> str:
         return f"HTTP {failure.value.response.status}"
     if failure.check(DNSLookupError):
         return "DNS lookup failed"
-    if failure.check(TimeoutError, TCPTimedOutError):
-        return "timeout"
     name = failure.type.__name__
+    if failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in name:
+        return "timeout"
     if "Cancel" in name:
         return "page larger than the size cap (DOWNLOAD_MAXSIZE)"
     return f"{name}: {failure.getErrorMessage()}"
@@ -101,12 +101,11 @@ class PortalSpider(scrapy.Spider):
     # -- scheduling -------------------------------------------------------------------
     def make_request(self, url: str, depth: int, priority: int = 0) -> scrapy.Request:
         headers = {}
-        known = self.state.known_url(url)
-        if known is not None:
-            if known.etag:
-                headers["If-None-Match"] = known.etag
-            if known.last_modified:
-                headers["If-Modified-Since"] = known.last_modified
+        etag, last_modified = self.state.validators(url) or (None, None)
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, headers=headers,
                               priority=priority,
                               meta={"frontier_url": url, "frontier_depth": depth,
@@ -171,11 +170,13 @@ class PortalSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):  # images, PDFs: nothing to read or follow
             self.state.mark_done(frontier_url)
             return
-        decoded = decode_page(response.body, response.encoding, self.encoding)
+        served = response.body  # the raw store keeps the bytes as served, not our re-encoding
+        decoded = decode_page(served, response.encoding, self.encoding)
         if decoded.mismatch:
             self.crawler.stats.inc_value("thidua/encoding_mismatch")
             response = response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")
         item = self.page_item(response, decoded)
+        item["body"] = served
         item["frontier_url"] = frontier_url
         if not item["too_old"]:
             yield from self.follow_links(response, response.meta.get("frontier_depth", 0))
