@@ -125,7 +125,8 @@ def _sites(stats: dict) -> list[dict]:
     for key, value in stats.items():
         if key.startswith("thidua/site/"):
             host, what = key[len("thidua/site/"):].rsplit("/", 1)
-            what = {"articles_duplicates": "duplicates"}.get(what, what)
+            what = {"articles_duplicates": "duplicates",
+                    "articles_older_than_since": "older_than_since"}.get(what, what)
             site = sites.setdefault(host, {"site": host})
             if what in SiteReport.__dataclass_fields__:
                 site[what] = int(value)

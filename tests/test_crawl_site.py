@@ -235,3 +235,41 @@ def test_two_workers_share_one_redis_frontier(tmp_path, redis_url):
     assert _paths(rows) == sorted(site.articles)
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r.pages_fetched > 0 for r in reports), [r.pages_fetched for r in reports]
+
+
+def test_since_skips_older_articles_but_walks_the_listings(tmp_path):
+    from thidua.extract.html_page import published_date
+
+    site = build_site(40, template="blog", per_page=8, seed=13, print_views=False)
+    dates = {p: published_date(site.pages[p]) for p in site.articles}
+    assert None not in dates.values()
+    since = sorted(dates.values())[len(dates) // 2]
+    with LocalSite(dict(site.pages)) as s:
+        report = crawl([s.url + site.start_path], tmp_path, since=since.isoformat(), settings=FAST)
+        assert all(s.hits[p] == 1 for p in site.listings)
+    assert _paths(_rows(tmp_path)) == sorted(p for p, d in dates.items() if d >= since)
+    assert report.sites[0].older_than_since == sum(d < since for d in dates.values())
+
+
+def test_cli_crawl_reports_per_site_and_replays_from_the_http_cache(tmp_path):
+    from click.testing import CliRunner
+
+    from thidua.cli import main
+
+    site = build_site(12, template="portal", per_page=5, seed=17, print_views=False)
+    runner = CliRunner()
+    with LocalSite(dict(site.pages)) as s:
+        args = ["crawl", "--start-url", s.url + site.start_path, "--out", str(tmp_path),
+                "--quiet", "--http-cache", "--contact", "bantdkt@example.vn"]
+        first = runner.invoke(main, args)
+        hits_after_first = sum(s.hits.values())
+        second = runner.invoke(main, args)
+        assert sum(s.hits.values()) == hits_after_first  # every page replayed from the cache
+    assert first.exit_code == 0, first.output
+    assert "127.0.0.1" in first.output and "12 new and 0 updated articles" in first.output
+    assert second.exit_code == 0 and "0 new and 0 updated articles" in second.output
+    assert (tmp_path / "httpcache").is_dir()
+    bad = runner.invoke(main, ["crawl", "--start-url", "http://127.0.0.1:9/", "--since", "12/01/2024"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+    neither = runner.invoke(main, ["crawl"])
+    assert neither.exit_code == 2 and "--start-url" in neither.output

@@ -30,7 +30,7 @@ def _spec_for_source(name: str, out: Path, registry: str | None, common: dict):
         next_page=getattr(selectors, "next_page", None) if selectors else None, **common)
 
 
-def print_report(report, out=sys.stdout) -> None:
+def print_report(report, out=None) -> None:
     from thidua.warehouse.query import format_table
 
     columns = ["site", "pages", "unchanged (304)", "new", "updated", "copies", "older", "errors"]
