@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system services the tests and the distributed crawl use, from Debian's
-# packages, when they are missing: redis-server (shared crawl frontier).
+# Installs the system programs the tests and the distributed crawl use, from Debian's
+# packages, when they are missing: redis-server (shared crawl frontier) and chromium
+# (browser tests of `thidua serve`, driven by Playwright through /usr/bin/chromium).
 # Needs root or sudo; does nothing when everything is already there.
 set -euo pipefail
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-noto-core)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0

@@ -273,3 +273,24 @@ def test_cli_crawl_reports_per_site_and_replays_from_the_http_cache(tmp_path):
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     neither = runner.invoke(main, ["crawl"])
     assert neither.exit_code == 2 and "--start-url" in neither.output
+
+
+def test_rel_canonical_and_query_variants_are_one_article_with_all_urls_known(tmp_path):
+    site = build_site(6, template="portal", per_page=6, seed=21, print_views=False)
+    pages = dict(site.pages)
+    article = site.articles[2]
+    variant = article + "?from=home"
+    mirror = "/chia-se/ban-sao-bai-viet.html"
+    pages[mirror] = pages[article].replace(
+        b"</head>", f'<link rel="canonical" href="{article}"></head>'.encode())
+    pages[site.start_path] = pages[site.start_path].replace(
+        b"</body>", f'<a href="{variant}">x</a><a href="{mirror}">y</a></body>'.encode())
+    with LocalSite(pages) as s:
+        crawl([s.url + site.start_path], tmp_path, settings=FAST)
+        article_id = page_id(s.url + article)
+    rows = _rows(tmp_path)
+    assert _paths(rows) == sorted(site.articles)
+    aliases = {json.loads(a)["url"].split("/", 3)[-1]: json.loads(a)["id"]
+               for a in (tmp_path / "aliases.jsonl").read_text().splitlines()}
+    assert aliases[variant.lstrip("/")] == article_id
+    assert aliases[mirror.lstrip("/")] == article_id
