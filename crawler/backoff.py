@@ -24,16 +24,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
         attempt = max(int(request.meta.get("retry_times", 1)), 1)
         return min(self.base * 2 ** (attempt - 1), self.cap) * random.uniform(0.75, 1.25)
 
-    async def process_response(self, request, response):
-        result = super().process_response(request, response)
+    async def _after(self, result):
         if isinstance(result, Request):
             self.crawler.stats.inc_value("thidua/retries")
             await asyncio.sleep(self.delay(result))
         return result
 
+    async def process_response(self, request, response):
+        return await self._after(super().process_response(request, response))
+
     async def process_exception(self, request, exception):
-        result = super().process_exception(request, exception)
-        if isinstance(result, Request):
-            self.crawler.stats.inc_value("thidua/retries")
-            await asyncio.sleep(self.delay(result))
-        return result
+        return await self._after(super().process_exception(request, exception))
