@@ -4,12 +4,19 @@ trafilatura finds the body; the page's own furniture (headline element, the
 "( Cập nhật lúc: dd/mm/yyyy )" or "Ngày đăng:" line, the byline) is read directly,
 because these portals print dates day-first and bylines as a bare name at the end,
 which generic metadata extractors miss or misread.
+
+A registry entry may give per-site selectors (CSS, or XPath after "xpath:") for title, date,
+byline and body; each field a selector finds nothing for falls back to the generic path,
+and the result's "via" says which path served each field.
 """
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
 import lxml.etree
 import lxml.html
@@ -59,9 +66,8 @@ def _clean(text: str) -> str:
 
 def _parse(html: str | bytes) -> lxml.html.HtmlElement:
     if isinstance(html, bytes):
-        from charset_normalizer import from_bytes
-        best = from_bytes(html).best()
-        html = str(best) if best is not None else html.decode("utf-8", "replace")
+        from thidua.crawler.decode import decode_page  # declared-or-detected, NFC
+        html = decode_page(html, None).text
     if not isinstance(html, str) or not _HTML_TAG.search(html):
         raise ValueError("input is not HTML: no HTML elements found")
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str input with a declaration
@@ -93,10 +99,14 @@ def _meta(tree, *names: str) -> str | None:
 
 # ---- title ---------------------------------------------------------------------------
 
+_LOWER_CLASS = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+_TITLE_CANDIDATES = ("//h1|//h2|//h3|//*[" + " or ".join(
+    f"contains({_LOWER_CLASS},'{hint}')" for hint in ("title", "tieude", "tieu-de")) + "]")
+
+
 def _title_element(tree):
     candidates = []
-    for el in tree.xpath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@class,'tieude')"
-                         " or contains(@class,'tieu-de')]"):
+    for el in tree.xpath(_TITLE_CANDIDATES):
         text = _clean(el.text_content())
         if not 10 <= len(text) <= 300 or _in_furniture(el) or el.xpath(".//a[@href]") and el.tag != "h1":
             continue
@@ -159,7 +169,8 @@ def _published(tree, title_el, url: str | None) -> date | None:
                   "article:modified_time", "dateModified")
     if value and (m := _ISO_DATE.search(value)):
         return _make_date(m[3], m[2], m[1])
-    for el in tree.xpath("//time[@datetime]"):
+    times = tree.xpath("//time[@datetime]")
+    for el in [t for t in times if not _in_furniture(t)] + times:
         if m := _ISO_DATE.search(el.get("datetime")):
             return _make_date(m[3], m[2], m[1])
     # htmldate only sees the head and the URL: on the page body it would pick a sidebar date.
@@ -167,7 +178,7 @@ def _published(tree, title_el, url: str | None) -> date | None:
     head = tree.find("head")
     head_html = lxml.html.tostring(head, encoding="unicode") if head is not None else "<head></head>"
     found = find_date(f"<html>{head_html}<body></body></html>", url=url,
-                      extensive_search=False, original_date=True)
+                      extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     return date.fromisoformat(found) if found else None
 
 
@@ -188,6 +199,26 @@ def _byline_text(line: str) -> str:
     return _clean(_BYLINE_PREFIX.sub("", line))
 
 
+def _byline_after_body(tree, last_paragraph: str) -> str | None:
+    """A name printed right after the body that the body extractor dropped (a bold,
+    right-aligned line on old portals). Only the next text on the page, outside links and
+    page furniture, of two words or more: share buttons ("Facebook") are one word."""
+    probe = " ".join(last_paragraph.split())[-30:]
+    texts = tree.xpath("//text()[normalize-space()]")
+    ends = [i for i, node in enumerate(texts) if probe in " ".join(str(node).split())]
+    if not ends or ends[-1] + 1 == len(texts):
+        return None
+    following = texts[ends[-1] + 1]
+    owner = following.getparent()
+    if owner is not None and following.is_tail:
+        owner = owner.getparent()  # a tail belongs to the element around it
+    line = _clean(" ".join(str(following).split()))
+    if (owner is None or owner.tag == "a" or owner.xpath("ancestor::a") or _in_furniture(owner)
+            or len(_BYLINE_PREFIX.sub("", line).split()) < 2 or not _looks_like_byline(line)):
+        return None
+    return _byline_text(line)
+
+
 def _author(tree, paragraphs: list[str], fallback: str | None) -> str | None:
     for el in tree.xpath("//*[@class or @id]"):
         if _AUTHOR_HINT.search(f"{el.get('class', '')} {el.get('id', '')}") and not _in_furniture(el):
@@ -196,6 +227,8 @@ def _author(tree, paragraphs: list[str], fallback: str | None) -> str | None:
                 return _byline_text(text)
     if paragraphs and _looks_like_byline(paragraphs[-1]):
         return _byline_text(paragraphs[-1])
+    if paragraphs and (after := _byline_after_body(tree, paragraphs[-1])):
+        return after
     if fallback and _looks_like_byline(fallback):
         return _byline_text(fallback)
     meta = _meta(tree, "author", "article:author", "dc.creator")
@@ -232,8 +265,23 @@ def _captions_as_paragraphs(tree) -> None:
             _replace(el, _clean(el.text_content()))
 
 
+def _unwrap_layout_tables(tree) -> None:
+    """Tables used for page layout (old ASP/PHP portals) become <div>s: trafilatura reads
+    every table as data and would print a whole article as one "| … |" cell. Layout is a
+    table holding another table, a single cell, or a cell with a long run of text; data
+    tables pasted from Word (short cells, <p> in each) stay tables."""
+    for table in tree.xpath("//table"):  # outer first: it must still see its inner tables
+        cells = table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
+        if not (table.xpath(".//table") or len(cells) == 1
+                or any(len(_clean(c.text_content())) > 300 for c in cells)):
+            continue
+        for el in [table, *table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr"), *cells]:
+            el.tag = "div"
+
+
 def _body_paragraphs(tree, url: str | None) -> list[str]:
     _captions_as_paragraphs(tree)
+    _unwrap_layout_tables(tree)
     html = lxml.html.tostring(tree, encoding="unicode")
     opts = dict(url=url, include_comments=False, include_tables=True, include_images=False,
                 output_format="txt", deduplicate=False)
@@ -251,25 +299,232 @@ def _drop_furniture(paragraphs: list[str], title: str | None) -> list[str]:
     return kept
 
 
-def html_to_article(html: str, url: str | None = None) -> dict:
-    """The article of one page: {"title", "published" (date or None), "author", "text"}.
+# ---- registry selectors --------------------------------------------------------------
+
+SELECTOR_FIELDS = ("title", "date", "byline", "body")
+_KNOWN_SELECTOR_KEYS = frozenset(SELECTOR_FIELDS) | {"next_page"}  # next_page: the spider's
+_BLOCK_TAGS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr "
+                        "thead tbody tfoot section article main figure figcaption center "
+                        "address header footer".split())
+_CELL_TAGS = frozenset(("td", "th"))
+# Pieces inside a selected body that are not article text (share bars, related lists).
+_BODY_FURNITURE = re.compile(r"share|social|chia-?se|related|lien-?quan|tin-?khac|comment|"
+                             r"binh-?luan|toolbar|\b(?:print|in-?bai|rating|tags?)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def compile_selector(selector: str):
+    """A callable root → matches (elements or strings) for a CSS selector, or an XPath one
+    written "xpath:…". Raises ValueError naming the selector when it does not parse."""
+    if selector.startswith("xpath:"):
+        try:
+            return lxml.etree.XPath(selector[len("xpath:"):].strip())
+        except lxml.etree.XPathSyntaxError as exc:
+            raise ValueError(f"invalid XPath selector {selector!r}: {exc}") from exc
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    try:
+        return CSSSelector(selector, translator="html")
+    except SelectorError as exc:
+        raise ValueError(f"invalid CSS selector {selector!r}: {exc}") from exc
+
+
+def select(root, selector: str) -> list:
+    """Everything `selector` matches under `root`: elements, or strings for XPath text()
+    and @attribute results."""
+    found = compile_selector(selector)(root)
+    return found if isinstance(found, list) else [found]
+
+
+def _selectors(selectors: Mapping | None) -> dict[str, str]:
+    if not selectors:
+        return {}
+    if not isinstance(selectors, Mapping):
+        raise ValueError(f"selectors must be a mapping of field to selector, not {type(selectors).__name__}")
+    unknown = set(selectors) - _KNOWN_SELECTOR_KEYS
+    if unknown:
+        raise ValueError(f"unknown selector field(s) {sorted(unknown)}; known: "
+                         f"{', '.join(sorted(_KNOWN_SELECTOR_KEYS))}")
+    out = {}
+    for field in SELECTOR_FIELDS:
+        value = selectors.get(field)
+        if value is None or not str(value).strip():
+            continue
+        compile_selector(str(value).strip())  # a bad selector fails here, named
+        out[field] = str(value).strip()
+    return out
+
+
+def _match_text(match) -> str:
+    return _clean(match.text_content() if isinstance(match, lxml.etree._Element) else str(match))
+
+
+def _selected(tree, selector: str | None) -> list:
+    """Matches with text, in document order; an element inside another match is dropped
+    (a selector like "div.noi-dung, div.noi-dung p" must not double the body)."""
+    if not selector:
+        return []
+    matches = [m for m in select(tree, selector) if _match_text(m)
+               or isinstance(m, lxml.etree._Element) and (m.get("datetime") or m.get("content"))]
+    elements = {m for m in matches if isinstance(m, lxml.etree._Element)}
+    return [m for m in matches if not isinstance(m, lxml.etree._Element)
+            or not any(a in elements for a in m.iterancestors())]
+
+
+def _date_from_selected(matches: list) -> date | None:
+    """Machine-readable attributes first (datetime, content), then the day-first text the
+    portals print, then the written-out and rarer forms through dates.parse_full_date."""
+    from thidua.extract.dates import parse_full_date
+
+    for match in matches:
+        if isinstance(match, lxml.etree._Element):
+            for attr in ("datetime", "content"):
+                if (m := _ISO_DATE.search(match.get(attr) or "")) and (
+                        found := _make_date(m[3], m[2], m[1])):
+                    return found
+        text = _match_text(match)
+        if found := _date_in(text, labelled_only=False):
+            return found
+        if (m := _ISO_DATE.search(text)) and (found := _make_date(m[3], m[2], m[1])):
+            return found
+        if text and len(text) <= 200 and (found := parse_full_date(text)):
+            return found
+    return None
+
+
+def _element_lines(el) -> list[str]:
+    """Text of an element as lines: a new line at every block element and <br>, table
+    cells joined as "| a | b |" rows like trafilatura's text output."""
+    lines = [""]
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is not None:
+            if tag == "br":
+                lines.append("")
+            elif tag in _BLOCK_TAGS:
+                lines.append("")
+            if tag == "tr":
+                lines[-1] += "| "
+            if node.text:
+                lines[-1] += node.text
+            for child in node:
+                walk(child)
+            if tag in _CELL_TAGS:
+                lines[-1] += " | "
+            elif tag in _BLOCK_TAGS:
+                lines.append("")
+        if node.tail and node is not el:
+            lines[-1] += node.tail
+
+    walk(el)
+    return [line for line in (_clean(ln) for ln in lines) if line and line != "|"]
+
+
+def _selected_paragraphs(matches: list, title: str | None) -> list[str]:
+    paragraphs: list[str] = []
+    for match in matches:
+        if not isinstance(match, lxml.etree._Element):
+            paragraphs.append(_match_text(match))
+            continue
+        body = copy.deepcopy(match)
+        for junk in body.xpath(".//nav|.//aside|.//footer|.//form|.//button|.//*[@class or @id]"):
+            hint = f"{junk.get('class', '')} {junk.get('id', '')}"
+            if junk.getparent() is not None and (
+                    junk.tag in ("nav", "aside", "footer", "form", "button")
+                    or _BODY_FURNITURE.search(hint)):
+                junk.drop_tree()
+        wrapper = lxml.html.Element("div")
+        wrapper.append(body)  # captions are rewritten in place: the copy needs a parent
+        _captions_as_paragraphs(wrapper)
+        paragraphs += _element_lines(wrapper)
+    return _drop_furniture(paragraphs, title)
+
+
+# ---- the article ---------------------------------------------------------------------
+
+def html_to_article(html: str, url: str | None = None, selectors: Mapping | None = None) -> dict:
+    """The article of one page: {"title", "published" (date or None), "author", "text",
+    "via"}.
 
     `text` holds the body only, paragraphs separated by blank lines, image captions kept
-    as their own paragraphs, NFC. Raises ValueError if `html` is not HTML or no body
-    can be found in it.
+    as their own paragraphs, NFC. `selectors` (a registry entry's: title, date, byline,
+    body; CSS, or XPath after "xpath:") are used field by field; a field whose selector
+    finds nothing takes the generic path. `via` maps each of those four fields to
+    "selector" or "generic". Raises ValueError if `html` is not HTML, a selector does not
+    parse, or no body can be found.
     """
     tree = _parse(html)
-    meta = trafilatura.bare_extraction(lxml.html.tostring(tree, encoding="unicode"), url=url,
-                                       with_metadata=True, include_comments=False)
-    title_el = _title_element(tree)
-    title = _title(tree, title_el, getattr(meta, "title", None))
-    published = _published(tree, title_el, url)
-    paragraphs = _drop_furniture(_body_paragraphs(tree, url), title)
-    author = _author(tree, paragraphs, getattr(meta, "author", None))
+    chosen = _selectors(selectors)
+    via = dict.fromkeys(SELECTOR_FIELDS, "generic")
+    generic_meta = _lazy_metadata(tree, url)
+
+    title = title_el = None
+    if found := _selected(tree, chosen.get("title")):
+        title, via["title"] = _match_text(found[0]), "selector"
+        title_el = found[0] if isinstance(found[0], lxml.etree._Element) else None
+    if title is None:
+        title_el = _title_element(tree)
+        title = _title(tree, title_el, getattr(generic_meta(), "title", None))
+
+    published = _date_from_selected(_selected(tree, chosen.get("date")))
+    if published is not None:
+        via["date"] = "selector"
+    else:
+        published = _published(tree, title_el, url)
+
+    # Before the generic body step, which rewrites picture blocks in the tree.
+    byline_found = _selected(tree, chosen.get("byline"))
+    paragraphs = []
+    if found := _selected(tree, chosen.get("body")):
+        paragraphs = _selected_paragraphs(found, title)
+        if len("\n\n".join(paragraphs)) >= 50:
+            via["body"] = "selector"
+        else:
+            paragraphs = []  # a stub (a lead, a caption) is not the body: use the generic one
+    if not paragraphs:
+        paragraphs = _drop_furniture(_body_paragraphs(tree, url), title)
+
+    author = None
+    if byline_found:
+        author = _byline_text(" ".join(_match_text(m) for m in byline_found)) or None
+        via["byline"] = "selector" if author else "generic"
+    if author is None:
+        author = _author(tree, paragraphs, getattr(generic_meta(), "author", None))
     if paragraphs and author and _byline_text(paragraphs[-1]) == author:
         paragraphs = paragraphs[:-1]
     text = "\n\n".join(paragraphs)
     if len(text) < 50:
         raise ValueError("no article body found in the page (less than 50 characters of text)")
     return {"title": _nfc(title) if title else None, "published": published,
-            "author": _nfc(author) if author else None, "text": _nfc(text)}
+            "author": _nfc(author) if author else None, "text": _nfc(text), "via": via}
+
+
+def _lazy_metadata(tree, url: str | None):
+    """trafilatura's metadata, computed at most once and only if a generic field needs it
+    (it re-parses the whole page)."""
+    cache: list = []
+
+    def get():
+        if not cache:
+            cache.append(trafilatura.bare_extraction(
+                lxml.html.tostring(tree, encoding="unicode"), url=url, with_metadata=True,
+                include_comments=False))
+        return cache[0]
+    return get
+
+
+def published_date(html: str | bytes, url: str | None = None,
+                   selectors: Mapping | None = None) -> date | None:
+    """The page's publication date, cheaply (no body extraction): for the crawler's --since
+    filter. A `date` selector first, then the page's own date line under the headline,
+    labelled dates, meta tags and <time>, then htmldate on the head and URL."""
+    tree = _parse(html)
+    chosen = _selectors(selectors)
+    if found := _date_from_selected(_selected(tree, chosen.get("date"))):
+        return found
+    title_el = None
+    if (titles := _selected(tree, chosen.get("title"))) and isinstance(titles[0], lxml.etree._Element):
+        title_el = titles[0]
+    return _published(tree, title_el if title_el is not None else _title_element(tree), url)

@@ -32,11 +32,12 @@ def _as_date(value) -> date | None:
 
 def extract_record(*, text: str | None = None, html: str | None = None, id: str | None = None,
                    url: str | None = None, published=None, timings: dict | None = None,
-                   only: tuple[str, ...] | None = None) -> dict:
+                   only: tuple[str, ...] | None = None, selectors=None) -> dict:
     """The record of one article given as plain text or as an HTML page.
 
     `published` (a date or ISO string) is context for text input; an HTML page's own date
     wins only when none is given. `only` runs just the named stages (tests of one section).
+    `selectors` (a registry entry's title/date/byline/body selectors) guide HTML input.
     Raises ExtractionError when the input has no article.
     """
     clock = time.perf_counter()
@@ -46,7 +47,7 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
         from thidua.extract.html_page import html_to_article  # trafilatura loads on demand
 
         try:
-            page_meta = html_to_article(html, url)
+            page_meta = html_to_article(html, url, selectors=selectors)
         except ValueError as exc:
             raise ExtractionError(str(exc)) from exc
         text = page_meta.get("text") or ""

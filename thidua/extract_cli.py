@@ -3,10 +3,51 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from thidua.extract.pipeline import ExtractionError, extract_record
+
+
+@lru_cache(maxsize=4)
+def _registry(path: str) -> dict | Exception:
+    """The source registry, read once per registry file (a crawl's pages.jsonl names the
+    same few sources on every line); a failure is remembered as well."""
+    from thidua.crawler import sources
+
+    try:
+        return sources.load_sources(Path(path))
+    except (OSError, ValueError) as exc:
+        return exc
+
+
+def registry_selectors(name: str) -> dict | None:
+    """Selectors of the registry entry `name`, None when it has none or is not listed."""
+    from thidua.crawler import sources
+
+    default_path = getattr(sources, "default_path", None)
+    loaded = _registry(str(default_path() if default_path else sources.SOURCES_FILE))
+    if isinstance(loaded, Exception):
+        raise ExtractionError(f"cannot read the source registry for {name!r}: {loaded}")
+    selectors = getattr(loaded.get(name), "selectors", None)
+    if selectors is None:
+        return None
+    if hasattr(selectors, "model_dump"):
+        selectors = selectors.model_dump(exclude_none=True)
+    return dict(selectors) or None
+
+
+def _selectors_of(item: dict) -> dict | None:
+    selectors = item.get("selectors")
+    if selectors is not None:
+        if not isinstance(selectors, Mapping):
+            raise ExtractionError('"selectors" must be an object such as {"title": "h1.tieu-de"}')
+        return dict(selectors)
+    if isinstance(item.get("source"), str) and isinstance(item.get("html"), str):
+        return registry_selectors(item["source"])
+    return None
 
 
 def _one(item: dict) -> dict:
@@ -17,7 +58,8 @@ def _one(item: dict) -> dict:
             raise ExtractionError('input has neither "text" nor "html" string')
         return {"id": ident, **{k: v for k, v in extract_record(
             text=item.get("text"), html=item.get("html"), id=ident, url=item.get("url"),
-            published=item.get("published")).items() if k != "id"}}
+            published=item.get("published"), selectors=_selectors_of(item)).items()
+            if k != "id"}}
     except ExtractionError as exc:
         return {"id": ident, "error": str(exc)}
 
