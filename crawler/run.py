@@ -31,7 +31,7 @@ class CrawlSpec:
     province: str | None = None
     since: str | None = None
     encoding: str | None = None
-    next_page: str | None = None
+    selectors: dict = field(default_factory=dict)  # the registry entry's, by field name
     http_cache: bool = False
     contact: str | None = None
     redis_url: str | None = None
@@ -196,7 +196,7 @@ def _child(argv: list[str] | None = None) -> None:
     process.crawl(crawler, start_urls=spec.start_urls, allowed_domains=spec.allowed_domains,
                   article_pattern=spec.article_pattern, follow_pattern=spec.follow_pattern,
                   deny_pattern=spec.deny_pattern, source=spec.source, province=spec.province,
-                  since=spec.since, encoding=spec.encoding, next_page=spec.next_page)
+                  since=spec.since, encoding=spec.encoding, selectors=spec.selectors)
     process.start()
     spider = crawler.spider
     report = _report(crawler.stats.get_stats(), list(spider.errors), spider.state.resumed)

@@ -27,7 +27,7 @@ def _spec_for_source(name: str, out: Path, registry: str | None, common: dict):
         deny_pattern=list(getattr(src, "deny_pattern", ()) or ()),
         source=src.name, province=common.pop("province", None) or src.province,
         encoding=getattr(src, "encoding", None),
-        next_page=getattr(selectors, "next_page", None) if selectors else None, **common)
+        selectors=selectors.model_dump(exclude_none=True) if selectors else {}, **common)
 
 
 def print_report(report, out=None) -> None:

@@ -5,7 +5,8 @@ Arguments (scrapy -a or run.crawl): start_urls, allowed_domains (comma-separated
 list), article_pattern (regex: URLs that are articles, replaces the structural test),
 follow_pattern / deny_pattern (regexes limiting which links are followed), source and
 province (labels carried to every page), since (YYYY-MM-DD: articles published earlier
-are not stored and their links not followed), encoding (force a page encoding).
+are not stored and their links not followed), encoding (force a page encoding),
+selectors (the registry entry's: `next_page` links go first, `date` serves --since).
 
 The crawl state (thidua.crawler.state) makes the crawl resumable and incremental:
 pages already done in an interrupted run are skipped, articles stored by an earlier run
@@ -25,6 +26,7 @@ from scrapy.http import TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from thidua.crawler.decode import decode_page
 from thidua.crawler.items import PageItem
@@ -45,6 +47,13 @@ def _as_list(value) -> list[str]:
     return list(value)
 
 
+def declared_encoding(response) -> str | None:
+    """What the server or the page claims, None when neither says (Scrapy's
+    response.encoding falls back to a guess, which is not a claim to check)."""
+    header = response.headers.get("Content-Type", b"").decode("latin-1")
+    return http_content_type_encoding(header) or html_body_declared_encoding(response.body)
+
+
 def _reason(failure) -> str:
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
@@ -63,7 +72,7 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, start_urls=None, allowed_domains=None, article_pattern=None,
                  follow_pattern=None, deny_pattern=None, source=None, province=None,
-                 since=None, encoding=None, next_page=None, **kwargs):
+                 since=None, encoding=None, selectors=None, **kwargs):
         super().__init__(**kwargs)
         self.start_urls = [canonical_url(u) for u in _as_list(start_urls)]
         domains = _as_list(allowed_domains) or [urlsplit(u).hostname for u in self.start_urls]
@@ -73,7 +82,8 @@ class PortalSpider(scrapy.Spider):
             allow=_as_list(follow_pattern), deny=DEFAULT_DENY + tuple(_as_list(deny_pattern)),
             unique=True)
         self.source, self.province, self.encoding = source, province, encoding
-        self.next_page = next_page
+        self.selectors = dict(selectors or {})
+        self.next_page = self.selectors.get("next_page")
         self.since = date.fromisoformat(since) if isinstance(since, str) and since else since
         self.errors: list[dict] = []
         self.shared_dedup = None
@@ -171,7 +181,7 @@ class PortalSpider(scrapy.Spider):
             self.state.mark_done(frontier_url)
             return
         served = response.body  # the raw store keeps the bytes as served, not our re-encoding
-        decoded = decode_page(served, response.encoding, self.encoding)
+        decoded = decode_page(served, declared_encoding(response), self.encoding)
         if decoded.mismatch:
             self.crawler.stats.inc_value("thidua/encoding_mismatch")
             response = response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")
@@ -201,7 +211,7 @@ class PortalSpider(scrapy.Spider):
             url = self.canonical_of(response, url)
             if self.since:
                 from thidua.extract.html_page import published_date
-                published = published_date(html, url)
+                published = published_date(html, url, self.selectors or None)
                 too_old = published is not None and published < self.since
         headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
                    for k, vs in response.headers.items()}
