@@ -6,14 +6,16 @@ spider's crawl state (thidua.crawler.state), which also decides resumption.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
 from thidua.crawler.pages_file import ALIASES_FILE, PAGES_FILE, open_pages_file  # noqa: F401
+from thidua.crawler.raw_store import RAW_INDEX
+from thidua.crawler.timing import timed
 from thidua.crawler.urls import page_id
 
 
@@ -31,25 +33,56 @@ class _OutDir:
 
 
 class RawStorePipeline(_OutDir):
-    """Keeps every fetched page as served, so extraction can be replayed offline:
-    raw/<url sha1[:2]>/<url sha1>_<fetch time>.html.gz plus a .json with status and headers."""
+    """Keeps every fetched page as served, so extraction can be replayed offline.
+
+    Bodies are appended, each as its own gzip member, to raw/pages-<run start>-<n>.gz
+    (a new segment every SEGMENT_BYTES); raw/index.jsonl gets one line per fetch with the
+    URL, fetch time, status, headers, encodings and where the body lies (segment, offset,
+    length). One open file instead of one file per page: creating small files was the
+    crawl's largest cost. The index line is written after the body, so a crawl killed
+    mid-write leaves at most an unindexed tail, never a line pointing at half a body."""
+
+    SEGMENT_BYTES = 256 * 1024 * 1024
+
+    def open_spider(self, spider=None):
+        self.root = self.out / "raw"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.index = (self.root / RAW_INDEX).open("a", encoding="utf-8")
+        self.run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        self.segment_no = 0
+        self._open_segment()
+
+    def _open_segment(self) -> None:
+        self.segment_no += 1
+        self.segment_name = f"pages-{self.run}-{self.segment_no:04d}.gz"
+        self.segment = (self.root / self.segment_name).open("ab")
+
+    def close_spider(self, spider=None):
+        self.segment.close()
+        self.index.close()
 
     def process_item(self, item, spider=None):
         if item["status"] == 304:  # nothing was served but the validators
             return item
-        url_hash = hashlib.sha1(item["fetched_url"].encode("utf-8")).hexdigest()
-        stamp = item["fetched_at"].replace(":", "").replace("-", "").replace(".", "").replace("+0000", "Z")
-        folder = self.out / "raw" / url_hash[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        base = folder / f"{url_hash}_{stamp}"
-        with gzip.open(base.with_suffix(".html.gz"), "wb", compresslevel=5) as fh:
-            fh.write(item["body"])
+        with timed(self.stats, "raw_store"):
+            self.store(item)
+        return item
+
+    def store(self, item) -> None:
+        if self.segment.tell() > self.SEGMENT_BYTES:
+            self.segment.close()
+            self._open_segment()
+        # Level 1: raw pages are written once and rarely read; speed matters more than size.
+        member = gzip.compress(item["body"], compresslevel=1)
+        offset = self.segment.tell()
+        self.segment.write(member)
+        self.segment.flush()
         meta = {k: item.get(k) for k in ("fetched_url", "url", "status", "headers", "encoding",
                                          "declared_encoding", "fetched_at", "is_article",
                                          "source", "province")}
-        base.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
-                                             encoding="utf-8")
-        return item
+        meta.update(file=self.segment_name, offset=offset, length=len(member))
+        self.index.write(json.dumps(meta, ensure_ascii=False) + "\n")
+        self.index.flush()
 
 
 class ArticlePipeline(_OutDir):
@@ -85,6 +118,10 @@ class ArticlePipeline(_OutDir):
     def process_item(self, item, spider=None):
         if not item["is_article"] or item["status"] == 304:
             return item
+        with timed(self.stats, "article_store"):
+            return self.store(item)
+
+    def store(self, item):
         if item.get("too_old"):
             self._count(item, "older_than_since")
             raise DropItem(f"published before --since: {item['url']}", log_level="DEBUG")

@@ -1,5 +1,6 @@
-"""Reading back the raw store a crawl keeps (OUT/raw/<xx>/<url sha1>_<time>.html.gz + .json),
-so that extraction can be rebuilt with no network when the extractor improves."""
+"""Reading back the raw store a crawl keeps (OUT/raw/index.jsonl, one line per fetch, and
+the bodies as served, gzip members in OUT/raw/pages-*.gz), so that extraction can be
+rebuilt with no network when the extractor improves."""
 from __future__ import annotations
 
 import gzip
@@ -27,12 +28,27 @@ class RawPage:
     fingerprint: str | None
 
 
-def _metas(out_dir: Path) -> Iterator[tuple[Path, dict]]:
-    for meta_path in (Path(out_dir) / "raw").rglob("*.json"):
-        try:
-            yield meta_path, json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # a file cut by a killed crawl: its page is in a later fetch or lost
+RAW_INDEX = "index.jsonl"
+
+
+def read_body(root: Path, meta: dict) -> bytes:
+    """The page's bytes as served, from its segment."""
+    with (root / meta["file"]).open("rb") as fh:
+        fh.seek(meta["offset"])
+        return gzip.decompress(fh.read(meta["length"]))
+
+
+def raw_fetches(out_dir: Path | str) -> Iterator[tuple[Path, dict]]:
+    """(raw folder, metadata) of every page fetched into OUT, in fetch order."""
+    root = Path(out_dir) / "raw"
+    index = root / RAW_INDEX
+    if not index.exists():
+        return
+    with index.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break  # cut by a killed crawl: its page is fetched again on resume
+            yield root, json.loads(line)
 
 
 def raw_articles(out_dir: Path | str, errors: list[str] | None = None) -> list[RawPage]:
@@ -41,21 +57,20 @@ def raw_articles(out_dir: Path | str, errors: list[str] | None = None) -> list[R
 
     Pages that cannot be read are listed in `errors` (when given) and skipped."""
     newest: dict[str, tuple[str, Path, dict]] = {}
-    for meta_path, meta in _metas(Path(out_dir)):
+    for root, meta in raw_fetches(out_dir):
         if not meta.get("is_article") or meta.get("status") != 200:
             continue
         key = page_id(meta["url"])
         if key not in newest or meta["fetched_at"] > newest[key][0]:
-            newest[key] = (meta["fetched_at"], meta_path, meta)
+            newest[key] = (meta["fetched_at"], root, meta)
     pages: list[RawPage] = []
     owners: dict[str, str] = {}
-    for key, (_, meta_path, meta) in sorted(newest.items(), key=lambda kv: kv[1][0]):
-        body_path = meta_path.with_suffix(".html.gz")
+    for key, (_, root, meta) in sorted(newest.items(), key=lambda kv: kv[1][0]):
         try:
-            body = gzip.decompress(body_path.read_bytes())
+            body = read_body(root, meta)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             if errors is not None:
-                errors.append(f"{body_path}: {exc}")
+                errors.append(f"{root / meta['file']} at {meta['offset']}: {exc}")
             continue
         # The codec that decoded the page at crawl time, found then by detection if need be.
         decoded = decode_page(body, meta.get("declared_encoding"), forced=meta.get("encoding"))

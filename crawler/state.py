@@ -93,6 +93,7 @@ class CrawlState:
         self.db.executescript(_SCHEMA)
         self.run_id: int | None = None
         self.resumed = False
+        self._validators: dict[str, tuple[str | None, str | None]] | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -125,23 +126,25 @@ class CrawlState:
 
     def schedule(self, urls: list[tuple[str, int]]) -> list[str]:
         """Record URLs as pending for this run; returns those not already done in it."""
-        fresh = []
-        self.db.execute("BEGIN")
-        try:
-            for url, depth in urls:
-                row = self.db.execute("SELECT run_id, state FROM frontier WHERE url = ?",
-                                      (url,)).fetchone()
-                if row is None or row[0] != self.run_id:
-                    self.db.execute("INSERT OR REPLACE INTO frontier VALUES (?, ?, 'pending', ?)",
-                                    (url, self.run_id, depth))
-                    fresh.append(url)
-                elif row[1] == "pending":
-                    fresh.append(url)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        return fresh
+        if not urls:
+            return []
+        wanted = dict(urls)
+        seen: dict[str, tuple[int, str]] = {}
+        keys = list(wanted)
+        for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for url, run_id, state in self.db.execute(
+                    f"SELECT url, run_id, state FROM frontier WHERE url IN ({marks})", chunk):
+                seen[url] = (run_id, state)
+        new = [(u, self.run_id, d) for u, d in wanted.items()
+               if u not in seen or seen[u][0] != self.run_id]
+        if new:
+            with self.db:  # one transaction for the page's links
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO frontier VALUES (?, ?, 'pending', ?)", new)
+        return [u for u in wanted if u not in seen or seen[u][0] != self.run_id
+                or seen[u][1] == "pending"]
 
     def mark_done(self, url: str, state: str = "done") -> None:
         self.db.execute("INSERT OR REPLACE INTO frontier (url, run_id, state) VALUES (?, ?, ?)",
@@ -155,12 +158,14 @@ class CrawlState:
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         """(ETag, Last-Modified) last served at `url`, an article's own URL or an alias;
-        None for a URL never stored."""
-        row = self.db.execute("SELECT etag, last_modified FROM pages WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            row = self.db.execute("SELECT etag, last_modified FROM aliases WHERE url = ?",
-                                  (url,)).fetchone()
-        return tuple(row) if row else None
+        None for a URL never stored. Held in memory: asked for every link scheduled."""
+        if self._validators is None:
+            self._validators = {}
+            for table in ("aliases", "pages"):  # an article's own URL wins over an alias
+                for url_, etag, modified in self.db.execute(
+                        f"SELECT url, etag, last_modified FROM {table}"):
+                    self._validators[url_] = (etag, modified)
+        return self._validators.get(url)
 
     def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """A page answered 200 with content already stored: keep what it served, for the
@@ -168,8 +173,10 @@ class CrawlState:
         cur = self.db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE url = ?",
                               (etag, last_modified, url))
         if cur.rowcount == 0:
-            self.db.execute("UPDATE aliases SET etag = ?, last_modified = ? WHERE url = ?",
-                            (etag, last_modified, url))
+            cur = self.db.execute("UPDATE aliases SET etag = ?, last_modified = ? WHERE url = ?",
+                                  (etag, last_modified, url))
+        if cur.rowcount and self._validators is not None:
+            self._validators[url] = (etag, last_modified)
 
     def by_fingerprint(self, fingerprint: str) -> str | None:
         row = self.db.execute("SELECT page_id FROM fingerprints WHERE fingerprint = ?",
@@ -191,6 +198,8 @@ class CrawlState:
                 self.db.execute("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", (fingerprint, page_id))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('jsonl_size', ?)", (str(jsonl_size),))
             self.db.execute("COMMIT")
+            if self._validators is not None:
+                self._validators[url] = (etag, last_modified)
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -200,6 +209,8 @@ class CrawlState:
         """Record another URL of a stored article; False when it was already known."""
         cur = self.db.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
                               (url, page_id, reason, etag, last_modified))
+        if cur.rowcount and self._validators is not None:
+            self._validators.setdefault(url, (etag, last_modified))
         return cur.rowcount > 0
 
     def aliases(self) -> list[tuple[str, str, str]]:

@@ -1,7 +1,6 @@
 """Crawling the sample site for real: Scrapy in a child process against 127.0.0.1."""
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import time
@@ -13,6 +12,7 @@ import pytest
 
 from thidua.crawler.pageinfo import inspect_page
 from thidua.crawler.pages_file import open_pages_file, read_pages
+from thidua.crawler.raw_store import read_body
 from thidua.crawler.run import crawl
 from thidua.crawler.sample_content import ARTICLES, KTKT_2020
 from thidua.crawler.settings import crawl_settings, is_local, user_agent
@@ -87,15 +87,13 @@ def test_tracking_and_print_copies_are_deduplicated(first_crawl):
 
 def test_raw_pages_are_stored_gzipped_with_status_and_headers(first_crawl, sample_site_url):
     _, out, _ = first_crawl
-    metas = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "raw").rglob("*.json")]
+    metas = [json.loads(line) for line in (out / "raw" / "index.jsonl").read_text().splitlines()]
     by_url = {m["fetched_url"]: m for m in metas}
     url = f"{sample_site_url}/portal/tin-thi-dua/page-2.html"
     meta = by_url[url]
     assert meta["status"] == 200 and meta["is_article"] is False
     assert meta["headers"]["Content-Type"] == ["text/html; charset=utf-8"]
-    url_hash = hashlib.sha1(url.encode()).hexdigest()
-    [gz] = list((out / "raw" / url_hash[:2]).glob(f"{url_hash}_*.html.gz"))
-    assert gzip.decompress(gz.read_bytes()) == (SITE / "portal/tin-thi-dua/page-2.html").read_bytes()
+    assert read_body(out / "raw", meta) == (SITE / "portal/tin-thi-dua/page-2.html").read_bytes()
     assert not any("chinhphu.example" in u for u in by_url), "left the allowed domain"
 
 

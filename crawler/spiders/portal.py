@@ -32,6 +32,7 @@ from thidua.crawler.decode import decode_page
 from thidua.crawler.items import PageItem
 from thidua.crawler.pageinfo import inspect_page
 from thidua.crawler.state import CrawlState
+from thidua.crawler.timing import timed
 from thidua.crawler.urls import canonical_url
 
 # Share/print targets and feeds lead to copies or to other sites, never to new articles.
@@ -180,16 +181,21 @@ class PortalSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):  # images, PDFs: nothing to read or follow
             self.state.mark_done(frontier_url)
             return
+        stats = self.crawler.stats
         served = response.body  # the raw store keeps the bytes as served, not our re-encoding
-        decoded = decode_page(served, declared_encoding(response), self.encoding)
-        if decoded.mismatch:
-            self.crawler.stats.inc_value("thidua/encoding_mismatch")
-            response = response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")
-        item = self.page_item(response, decoded)
+        with timed(stats, "decode"):
+            decoded = decode_page(served, declared_encoding(response), self.encoding)
+            if decoded.mismatch:
+                stats.inc_value("thidua/encoding_mismatch")
+                response = response.replace(body=decoded.text.encode("utf-8"), encoding="utf-8")
+        with timed(stats, "classify"):
+            item = self.page_item(response, decoded)
         item["body"] = served
         item["frontier_url"] = frontier_url
         if not item["too_old"]:
-            yield from self.follow_links(response, response.meta.get("frontier_depth", 0))
+            with timed(stats, "links"):
+                requests = list(self.follow_links(response, response.meta.get("frontier_depth", 0)))
+            yield from requests
         yield item  # last: the page counts as done once its links are in the frontier
 
     def canonical_of(self, response, html_url: str) -> str:
