@@ -265,17 +265,17 @@ def test_agreeing_sources_merge(db: Path, gold: list[dict]) -> None:
     assert sorted(row["sources"]) == sorted([article["id"], "https://example.invalid/second"])
 
 
-def test_award_counts_total_recipients(db: Path, gold: list[dict]) -> None:
-    _, rows = run_query(db, 'SELECT sum("count"), sum(items) FROM award_counts')
+def test_award_trends_total_recipients(db: Path, gold: list[dict]) -> None:
+    _, rows = run_query(db, 'SELECT sum("count"), sum(items) FROM award_trends')
     awards = [a for r in gold for a in r["awards"]]
     expected = sum(a["recipient_count"] if a["recipient_count"] is not None
                    else (1 if a["recipient"] else 0) for a in awards)
     assert rows == [(expected, len(awards))]
 
 
-def test_award_counts_group_by_year_type_status(db: Path, gold: list[dict]) -> None:
+def test_award_trends_group_by_year_type_status(db: Path, gold: list[dict]) -> None:
     _, rows = run_query(db, 'SELECT year, province, bloc, award_type, status, "count" '
-                            "FROM award_counts WHERE bloc = ? AND year = 2020", [KTKT])
+                            "FROM award_trends WHERE bloc = ? AND year = 2020", [KTKT])
     article = next(r for r in gold if r["blocs"] and r["blocs"][0]["name"] == KTKT
                    and r["awards"])
     expected: dict[tuple, int] = {}

@@ -50,34 +50,25 @@ def extract(files: tuple[str, ...], jsonl, published: str | None, url: str | Non
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--replace-version", default=None, metavar="VERSION",
+              help="First remove every article loaded by this extractor version, so the load "
+                   "replaces that version's facts as a whole.")
 @db_option
-def load(files, db) -> None:
+def load(files, replace_version, db) -> None:
     """Load JSON Lines of records (thidua extract's output) into the DuckDB warehouse.
 
-    Lines with an "error" key (failed extractions) are skipped and counted; loading an
-    article again replaces its earlier copy.
+    Lines with an "error" key (failed extractions) are recorded in load_failures (the
+    coverage view counts them); loading an article again replaces its earlier copy. The
+    load is written to a copy of the file that replaces it at the end, so `thidua query`
+    keeps working during a load and never sees half of one.
     """
-    import json
-
-    from thidua.warehouse import load_records
-
-    skipped = 0
-
-    def records():
-        nonlocal skipped
-        for name in files:
-            with open(name, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = json.loads(line)
-                        if "error" in rec:
-                            skipped += 1
-                            continue
-                        yield rec
+    from thidua.warehouse import load_files
 
     path = resolve_db(db)
-    stats = load_records(path, records())
-    click.echo(f"loaded {stats.loaded} articles into {path} ({skipped} failed extractions skipped)")
+    stats = load_files(files, path, replace_version=replace_version)
+    removed = f", {stats.removed} articles of {replace_version} removed first" if replace_version else ""
+    click.echo(f"loaded {stats.loaded} articles into {path} ({stats.failures} failed extractions "
+               f"recorded{removed})")
     for rej in stats.rejected:
         click.echo(f"rejected {rej.where} ({rej.article_id}): {rej.reason}", err=True)
     if stats.rejected:
@@ -100,16 +91,22 @@ def query(sql, fmt, db) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "all"]), required=True,
+              help="parquet: every table, partitioned by article province and year; csv: every "
+                   "analyst view; jsonl: whole records; all: the three.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
 @db_option
 def export(fmt, out, db) -> None:
-    """Export the warehouse as Parquet, JSON Lines of full records, or CSV."""
+    """Export the warehouse, with record.schema.json and a datapackage.json describing the files."""
+    from collections import Counter
+
     from thidua.warehouse.export import export as run_export
 
     files = run_export(resolve_db(db), fmt, Path(out))
-    for f in files:
-        click.echo(str(f))
+    # A partitioned export is thousands of files: name the folders, count the files.
+    per_folder = Counter(f.relative_to(out).parts[0] for f in files)
+    for folder, count in per_folder.items():
+        click.echo(f"{Path(out) / folder}" + (f"  ({count} files)" if count > 1 else ""))
 
 
 @main.command()
@@ -146,6 +143,10 @@ from thidua.crawl_cli import crawl_cmd, reextract_cmd  # noqa: E402 - after `mai
 
 main.add_command(crawl_cmd)
 main.add_command(reextract_cmd)
+
+from thidua.entities_cli import entities_group  # noqa: E402
+
+main.add_command(entities_group)
 
 if __name__ == "__main__":
     main()

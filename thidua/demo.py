@@ -40,7 +40,8 @@ def run_demo(db: Path, workdir: Path | None = None, progress: bool = True) -> di
         (failures if "error" in rec else records).append(rec)
     for f in failures:
         click.echo(f"extraction failed for {f.get('url') or f['id']}: {f['error']}", err=True)
-    stats = load_records(db, records)
+    # failed extractions are loaded too: they land in load_failures, which coverage counts
+    stats = load_records(db, records + failures)
     return {"db": str(db), "crawl": report, "records": len(records), "failures": failures,
             "load": stats, "seconds": time.perf_counter() - started}
 
@@ -49,6 +50,11 @@ def summary_queries() -> list[tuple[str, str]]:
     counts = " UNION ALL ".join(
         f"SELECT '{name}' AS section, count(*) AS rows FROM {name}"
         for name in ("articles",) + SECTIONS)
-    history = ("SELECT bloc, year, leader, deputy, status, conflict, len(sources) AS sources "
-               "FROM bloc_leadership_history ORDER BY bloc, year")
-    return [("Rows per section", counts), ("Bloc leadership history", history)]
+    history = ("SELECT province, current_province, bloc, year, leader, deputy, status, conflict, "
+               "len(sources) AS sources FROM bloc_leadership_history "
+               "ORDER BY province, bloc, year, leader")
+    entities = ("SELECT 'units' AS entities, count(*) AS n FROM entity_units UNION ALL "
+                "SELECT 'people', count(*) FROM entity_people UNION ALL "
+                "SELECT 'blocs', count(*) FROM entity_blocs")
+    return [("Rows per section", counts), ("Resolved entities", entities),
+            ("Bloc leadership history", history)]

@@ -10,7 +10,8 @@ import pyarrow as pa
 
 from thidua.schema import validate
 
-_KEY_COLUMNS = {"article_id", "url", "item_no", "bloc_item_no"}
+# Warehouse columns that are not fields of a record's list items.
+_KEY_COLUMNS = {"article_id", "url", "item_no", "bloc_item_no", "extractor_version", "loaded_at"}
 _EVIDENCE = ("evidence_text", "evidence_start", "evidence_end")
 _ARTICLE_FIELDS = ("url", "source", "province", "title", "published", "author", "body",
                    "extractor_version", "schema_version")

@@ -32,9 +32,33 @@ ACCEPTED = {
 }
 
 
+# Resolved entities: one row per id, one entity per spelling, no spelling pointing nowhere.
+ENTITY_UNIQUE = {
+    "entity_units": ("unit_id",), "entity_people": ("person_id",), "entity_blocs": ("bloc_id",),
+    "entity_unit_aliases": ("alias", "context"), "entity_person_aliases": ("alias", "context"),
+    "entity_bloc_aliases": ("alias", "context"),
+}
+ENTITY_REFERENCES = {
+    "entity_unit_aliases": ("unit_id", "entity_units"),
+    "entity_person_aliases": ("person_id", "entity_people"),
+    "entity_bloc_aliases": ("bloc_id", "entity_blocs"),
+}
+
+
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every failed check as a sentence; an empty list means the warehouse is sound."""
     failures = []
+    for table, key in ENTITY_UNIQUE.items():
+        columns = ", ".join(key)
+        dupes = _count(con, f"SELECT count(*) FROM (SELECT {columns} FROM {table} "
+                            f"GROUP BY {columns} HAVING count(*) > 1)")
+        if dupes:
+            failures.append(f"{table}: {dupes} repeated ({columns})")
+    for table, (column, target) in ENTITY_REFERENCES.items():
+        orphans = _count(con, f"SELECT count(*) FROM {table} WHERE {column} NOT IN "
+                              f"(SELECT {column} FROM {target})")
+        if orphans:
+            failures.append(f"{table}: {orphans} spellings of no {target} row")
     for table, key in UNIQUE.items():
         columns = ", ".join(key)
         dupes = _count(con, f"SELECT count(*) FROM (SELECT {columns} FROM {table} "

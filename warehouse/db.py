@@ -7,8 +7,13 @@ from pathlib import Path
 
 import duckdb
 
-# Bump when a DDL file changes in a way an existing file cannot pick up by re-running it.
-WAREHOUSE_SCHEMA_VERSION = 1
+from thidua.warehouse import overrides as overrides_file
+from thidua.warehouse import history, places
+from thidua.warehouse.migrate import SchemaVersionError, upgrade
+
+# Bump when a DDL file changes in a way an existing file cannot pick up by re-running it,
+# and add the step to migrate.py.
+WAREHOUSE_SCHEMA_VERSION = 2
 DEFAULT_PATH = Path("data") / "thidua.duckdb"
 
 PathLike = str | os.PathLike
@@ -16,11 +21,18 @@ PathLike = str | os.PathLike
 # The contract's sections plus bloc_members, in the order exports and deletes use.
 TABLES = ("articles", "events", "blocs", "bloc_members", "people", "awards", "bloc_leadership",
           "indicators", "documents", "movements")
-VIEWS = ("bloc_leadership_history", "award_counts")
+# Resolved entities (rebuilt after each load) and the tables that support them.
+ENTITY_TABLES = ("entity_units", "entity_unit_aliases", "entity_people", "entity_person_aliases",
+                 "entity_blocs", "entity_bloc_aliases")
+SUPPORT_TABLES = ("load_failures", "places_provinces", "entity_title_parts")
+VIEWS = ("bloc_leadership_history", "award_trends", "indicator_series", "officials", "coverage")
+# What the first four analyst views read: rebuilt after every load (history.py).
+HISTORY_TABLES = tuple(f"hist_{view}" for view in VIEWS[:4])
+ENTITY_VIEWS = ("entity_person_titles",)
 
-
-class SchemaVersionError(RuntimeError):
-    """The file was written by a newer warehouse than this code knows."""
+__all__ = ["ENTITY_TABLES", "ENTITY_VIEWS", "HISTORY_TABLES", "SUPPORT_TABLES", "TABLES", "VIEWS",
+           "WAREHOUSE_SCHEMA_VERSION", "SchemaVersionError", "connect", "default_path",
+           "ensure_schema", "schema_version"]
 
 
 def default_path() -> Path:
@@ -34,33 +46,57 @@ def sql_files() -> list[tuple[str, str]]:
     return [(f.name, f.read_text(encoding="utf-8")) for f in sorted(files, key=lambda f: f.name)]
 
 
-def connect(path: PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writable connection also creates or updates its schema."""
+def connect(path: PathLike | None = None, read_only: bool = False,
+            overrides: PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable connection also creates or upgrades its schema.
+
+    A writable connection holds the file: other processes cannot open it, even read-only,
+    until it is closed. Loads therefore write a copy and swap it in (warehouse/swap.py).
+    `overrides` is the entity overrides file used if an upgrade re-resolves entities
+    (default: beside the file)."""
     path = Path(path) if path is not None else default_path()
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no warehouse at {path}: load records first")
-        return duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            _check_readable(con, path)
+        except BaseException:
+            con.close()
+            raise
+        return con
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     try:
-        ensure_schema(con)
+        ensure_schema(con, overrides if overrides is not None else overrides_file.default_path(path))
     except BaseException:
         con.close()
         raise
     return con
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Run every DDL file (all idempotent) and record the schema version in `meta`."""
+def ensure_schema(con: duckdb.DuckDBPyConnection, overrides: PathLike | None = None) -> None:
+    """Upgrade an older file, run every DDL file (all idempotent), sync the places table and
+    record the schema version in `meta`, in one transaction."""
     stored = _stored_version(con)
+    if stored is None and _has_table(con, "articles"):
+        raise SchemaVersionError(
+            "this warehouse file has no schema version (it predates versioned warehouses): "
+            "rebuild it by loading your records into a new file (thidua load RECORDS.jsonl --db NEW)")
     if stored is not None and stored > WAREHOUSE_SCHEMA_VERSION:
         raise SchemaVersionError(
-            f"warehouse schema v{stored} is newer than this code (v{WAREHOUSE_SCHEMA_VERSION})")
+            f"warehouse schema v{stored} is newer than this code (v{WAREHOUSE_SCHEMA_VERSION}): "
+            "upgrade thidua")
     con.begin()
     try:
+        migrated = stored is not None and stored < WAREHOUSE_SCHEMA_VERSION
+        if migrated:
+            upgrade(con, stored, WAREHOUSE_SCHEMA_VERSION)
         for _name, text in sql_files():
             con.execute(text)
+        places.sync(con)
+        if migrated:
+            history.refresh(con, overrides_file.read(overrides))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('warehouse_schema_version', ?)",
                     [str(WAREHOUSE_SCHEMA_VERSION)])
         con.commit()
@@ -74,11 +110,32 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
     return _stored_version(con)
 
 
-def _stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
-    exists = con.execute(
+def _check_readable(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    stored = _stored_version(con)
+    if stored == WAREHOUSE_SCHEMA_VERSION:
+        return
+    if stored is not None and stored > WAREHOUSE_SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"{path} has warehouse schema v{stored}, newer than this code "
+            f"(v{WAREHOUSE_SCHEMA_VERSION}): upgrade thidua")
+    if stored is None:
+        raise SchemaVersionError(
+            f"{path} has no warehouse schema version: rebuild it by loading your records "
+            "into a new file (thidua load RECORDS.jsonl --db NEW)")
+    raise SchemaVersionError(
+        f"{path} has warehouse schema v{stored}; this code reads v{WAREHOUSE_SCHEMA_VERSION}. "
+        f"Upgrade it in place, keeping every row, with: thidua entities refresh --db {path} "
+        "(any thidua load into it upgrades it too)")
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return con.execute(
         "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_name = 'meta'").fetchall()[0][0]
-    if not exists:
+        "WHERE table_schema = current_schema() AND table_name = ?", [name]).fetchall()[0][0] > 0
+
+
+def _stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    if not _has_table(con, "meta"):
         return None
     rows = con.execute("SELECT value FROM meta WHERE key = 'warehouse_schema_version'").fetchall()
     return int(rows[0][0]) if rows else None

@@ -1,24 +1,31 @@
 """Loading article records into the warehouse, in columnar batches, idempotently per article."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
 from pydantic import ValidationError
 
 from thidua.schema import Record, validate
-from thidua.warehouse.db import TABLES, connect
+from thidua.warehouse import overrides as overrides_file
+from thidua.warehouse import history
+from thidua.warehouse.db import TABLES, default_path
 from thidua.warehouse.flatten import Row, flatten
+from thidua.warehouse.swap import writing
 
 Target = duckdb.DuckDBPyConnection | str | os.PathLike
+BATCH_SIZE = 5000
 
 
 @dataclass
@@ -38,6 +45,9 @@ class LoadStats:
     duplicates: int = 0  # repeats of an id within this load: the last one wins
     rows: Counter = field(default_factory=Counter)  # rows inserted per table
     rejected: list[Rejected] = field(default_factory=list)
+    failures: int = 0  # failed extractions ({"id", "error"} inputs) recorded in load_failures
+    removed: int = 0  # articles of `replace_version` removed before loading
+    entities: dict[str, int] = field(default_factory=dict)  # entities per kind after the load
 
     @property
     def ok(self) -> bool:
@@ -55,25 +65,45 @@ def article_id_for(record: Record) -> str:
     return "text-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:16]
 
 
-def load_records(con_or_path: Target, records: Iterable[dict], batch_size: int = 1000
+def load_records(con_or_path: Target, records: Iterable[dict], batch_size: int = BATCH_SIZE,
+                 replace_version: str | None = None, overrides: str | os.PathLike | None = None
                  ) -> LoadStats:
-    """Validate and load records; invalid ones are listed in `stats.rejected`, never lost."""
+    """Validate and load records; invalid ones are listed in `stats.rejected`, never lost.
+
+    A dict with an "error" key (a failed extraction, as `thidua extract` writes it) is
+    recorded in `load_failures` instead. With `replace_version`, every article loaded by that
+    extractor version is removed first, so the load replaces the version's facts as a whole.
+    Entities are re-resolved at the end, and the whole load is one transaction; given a
+    path, it is also written to a copy swapped in at the end (swap.py), so readers in other
+    processes see the warehouse before or after the load, never during it."""
     entries = ((f"record {no}", record, None) for no, record in enumerate(records))
-    return _load(con_or_path, entries, batch_size)
+    return _load(con_or_path, entries, batch_size, replace_version, overrides)
 
 
 def load_jsonl(path_or_file: str | os.PathLike | IO[str], con_or_path: Target | None = None,
-               batch_size: int = 1000) -> LoadStats:
+               batch_size: int = BATCH_SIZE, replace_version: str | None = None,
+               overrides: str | os.PathLike | None = None) -> LoadStats:
     """Load a JSONL file (one record per line) into the warehouse (default: THIDUA_DB)."""
-    target = con_or_path if con_or_path is not None else connect()
-    try:
-        if isinstance(path_or_file, (str, os.PathLike)):
-            with open(path_or_file, encoding="utf-8") as handle:
-                return _load(target, _jsonl_entries(handle), batch_size)
-        return _load(target, _jsonl_entries(path_or_file), batch_size)
-    finally:
-        if con_or_path is None:
-            target.close()
+    target = con_or_path if con_or_path is not None else default_path()
+    if isinstance(path_or_file, (str, os.PathLike)):
+        return load_files([path_or_file], target, batch_size, replace_version, overrides)
+    return _load(target, _jsonl_entries(path_or_file), batch_size, replace_version, overrides)
+
+
+def load_files(paths: Iterable[str | os.PathLike], con_or_path: Target,
+               batch_size: int = BATCH_SIZE, replace_version: str | None = None,
+               overrides: str | os.PathLike | None = None) -> LoadStats:
+    """Load several JSONL files as one load (one transaction, one swap)."""
+    paths = list(paths)
+
+    def entries() -> Iterator[tuple[str, Any, str | None]]:
+        for path in paths:
+            with open(path, encoding="utf-8") as handle:
+                prefix = f"{path}: " if len(paths) > 1 else ""
+                for where, raw, error in _jsonl_entries(handle):
+                    yield prefix + where, raw, error
+
+    return _load(con_or_path, entries(), batch_size, replace_version, overrides)
 
 
 def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, str | None]]:
@@ -87,16 +117,47 @@ def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, str | None
 
 
 def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, str | None]],
-          batch_size: int) -> LoadStats:
+          batch_size: int, replace_version: str | None,
+          overrides: str | os.PathLike | None) -> LoadStats:
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    owned = not isinstance(con_or_path, duckdb.DuckDBPyConnection)
-    con = connect(con_or_path) if owned else con_or_path
+    if isinstance(con_or_path, duckdb.DuckDBPyConnection):
+        if overrides is None:
+            overrides = overrides_file.default_path(_database_file(con_or_path))
+        return _load_into(con_or_path, entries, batch_size, replace_version, overrides)
+    path = Path(con_or_path)
+    overrides = overrides if overrides is not None else overrides_file.default_path(path)
+    with writing(path, overrides=overrides) as con:
+        return _load_into(con, entries, batch_size, replace_version, overrides)
+
+
+def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = "
+                       "current_database()").fetchall()
+    return rows[0][0] if rows and rows[0][0] else None
+
+
+def _load_into(con: duckdb.DuckDBPyConnection, entries: Iterable[tuple[str, Any, str | None]],
+               batch_size: int, replace_version: str | None,
+               overrides: str | os.PathLike | None) -> LoadStats:
     stats = LoadStats()
     pending: dict[str, Record] = {}
+    failures: dict[str, Row] = {}
     seen: set[str] = set()
+    corrections = overrides_file.read(overrides)  # a bad overrides file fails before loading
+    # The cyclic GC would walk the many short-lived row dicts again and again (a third of
+    # the load's time); rows hold no cycles, so it is paused for the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    con.begin()
     try:
+        if replace_version is not None:
+            stats.removed = _remove_version(con, replace_version)
         for where, raw, error in entries:
+            if error is None and _is_failure(raw):
+                row = _failure_row(where, raw)
+                failures[row["input_id"]] = row
+                continue
             record = _check(where, raw, error, stats)
             if record is None:
                 continue
@@ -113,9 +174,15 @@ def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, str | None]],
         if pending:
             _flush(con, pending, stats)
         stats.loaded = len(stats.article_ids)
+        stats.failures = _record_failures(con, failures, seen)
+        stats.entities = history.refresh(con, corrections)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
     finally:
-        if owned:
-            con.close()
+        if collecting:
+            gc.enable()
     return stats
 
 
@@ -133,37 +200,83 @@ def _check(where: str, raw: Any, error: str | None, stats: LoadStats) -> Record 
     return None
 
 
+def _is_failure(raw: Any) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("error"), str) and "body" not in raw
+
+
+def _failure_row(where: str, raw: dict) -> Row:
+    url = raw.get("url") if isinstance(raw.get("url"), str) else None
+    published = raw.get("published")
+    try:
+        published = date.fromisoformat(published) if isinstance(published, str) else None
+    except ValueError:
+        published = None
+    return {"input_id": str(raw.get("id") or url or where), "url": url,
+            "source": urlsplit(url).hostname if url else None, "published": published,
+            "error": raw["error"], "extractor_version": raw.get("extractor_version"),
+            "failed_at": datetime.now(timezone.utc).replace(tzinfo=None)}
+
+
+def _record_failures(con: duckdb.DuckDBPyConnection, failures: dict[str, Row],
+                     loaded: set[str]) -> int:
+    # an id that also loaded in this load is not a failure any more
+    rows = [row for input_id, row in failures.items() if input_id not in loaded]
+    if rows:
+        con.register("_failed_ids", pa.table({"input_id": [r["input_id"] for r in rows]}))
+        try:
+            con.execute("DELETE FROM load_failures "
+                        "WHERE input_id IN (SELECT input_id FROM _failed_ids)")
+        finally:
+            con.unregister("_failed_ids")
+        _insert(con, "load_failures", rows)
+    return len(rows)
+
+
+def _remove_version(con: duckdb.DuckDBPyConnection, version: str) -> int:
+    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?",
+                      [version]).fetchall()
+    con.register("_version_ids", pa.table({"article_id": pa.array([r[0] for r in ids],
+                                                                  pa.string())}))
+    try:
+        for table in reversed(TABLES):
+            con.execute(f"DELETE FROM {table} "
+                        "WHERE article_id IN (SELECT article_id FROM _version_ids)")
+    finally:
+        con.unregister("_version_ids")
+    return len(ids)
+
+
 def _flush(con: duckdb.DuckDBPyConnection, batch: dict[str, Record], stats: LoadStats) -> None:
-    # One timestamp per batch: every row of a transaction was loaded at the same moment (UTC).
+    # One timestamp per batch: every row of a batch was loaded at the same moment (UTC).
     loaded_at = datetime.now(timezone.utc).replace(tzinfo=None)
     rows: dict[str, list[Row]] = {table: [] for table in TABLES}
     for article_id, record in batch.items():
         for table, table_rows in flatten(article_id, record, loaded_at).items():
             rows[table].extend(table_rows)
     ids = pa.table({"article_id": pa.array(list(batch), pa.string())})
-    con.begin()
+    con.register("_batch_ids", ids)
     try:
-        con.register("_batch_ids", ids)
         stats.replaced += con.execute(
             "SELECT count(*) FROM articles WHERE article_id IN (SELECT article_id FROM _batch_ids)"
         ).fetchall()[0][0]
         for table in TABLES:
             con.execute(f"DELETE FROM {table} "
                         "WHERE article_id IN (SELECT article_id FROM _batch_ids)")
+        con.execute("DELETE FROM load_failures "
+                    "WHERE input_id IN (SELECT article_id FROM _batch_ids)")
         for table in TABLES:
             if rows[table]:
                 _insert(con, table, rows[table])
                 stats.rows[table] += len(rows[table])
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
     finally:
         con.unregister("_batch_ids")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row]) -> None:
-    data = pa.Table.from_pylist(rows, schema=arrow_schema(con, table))
+    # one C++ conversion of the dicts into a struct array beats Table.from_pylist, which
+    # gathers every column in Python
+    schema = arrow_schema(con, table)
+    data = pa.Table.from_struct_array(pa.array(rows, type=pa.struct(schema)))
     view = f"_batch_{table}"
     con.register(view, data)
     try:
@@ -179,8 +292,18 @@ _ARROW_TYPES = {
 }
 
 
+_SCHEMAS: dict[str, pa.Schema] = {}
+
+
 def arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
-    """The Arrow schema of a warehouse table, read from the DDL so the two never drift."""
+    """The Arrow schema of a warehouse table, read from the DDL so the two never drift
+    (once per process: every file of this schema version has the same columns)."""
+    if table not in _SCHEMAS:
+        _SCHEMAS[table] = _read_schema(con, table)
+    return _SCHEMAS[table]
+
+
+def _read_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
     columns = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
         "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",

@@ -1,6 +1,8 @@
 -- Raw layer: one table per section of the record contract (../shared/spec/RECORD.md),
 -- loaded as the extractor emits them. Field names are the contract's and must not be
--- renamed; every list table adds article_id, url, item_no and the evidence span.
+-- renamed; every list table adds article_id, url, item_no and the evidence span, and, so
+-- that each fact row carries its provenance, the article's extractor_version and loaded_at
+-- (last, where migrating a v1 file appends them too).
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -18,7 +20,11 @@ CREATE TABLE IF NOT EXISTS articles (
     body              VARCHAR NOT NULL,
     extractor_version VARCHAR,
     schema_version    VARCHAR NOT NULL,
-    loaded_at         TIMESTAMP NOT NULL
+    loaded_at         TIMESTAMP NOT NULL,
+    -- Places: `province` stays as written; district is read from headline or lead sentence;
+    -- current_province is the province it belongs to since 1 July 2025.
+    district          VARCHAR,
+    current_province  VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -33,7 +39,9 @@ CREATE TABLE IF NOT EXISTS events (
     bloc           VARCHAR,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS blocs (
@@ -47,7 +55,9 @@ CREATE TABLE IF NOT EXISTS blocs (
     member_count   INTEGER,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 -- Members are a list inside a bloc: bloc_item_no points at blocs.item_no of the same article.
@@ -58,7 +68,9 @@ CREATE TABLE IF NOT EXISTS bloc_members (
     item_no      INTEGER NOT NULL,
     bloc         VARCHAR NOT NULL,
     org          VARCHAR NOT NULL,
-    role         VARCHAR NOT NULL
+    role         VARCHAR NOT NULL,
+    extractor_version VARCHAR,
+    loaded_at    TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS people (
@@ -71,7 +83,9 @@ CREATE TABLE IF NOT EXISTS people (
     role           VARCHAR NOT NULL,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS awards (
@@ -89,7 +103,9 @@ CREATE TABLE IF NOT EXISTS awards (
     decision        VARCHAR,
     evidence_text   VARCHAR,
     evidence_start  INTEGER,
-    evidence_end    INTEGER
+    evidence_end    INTEGER,
+    extractor_version VARCHAR,
+    loaded_at       TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS bloc_leadership (
@@ -103,7 +119,9 @@ CREATE TABLE IF NOT EXISTS bloc_leadership (
     status         VARCHAR NOT NULL,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS indicators (
@@ -122,7 +140,9 @@ CREATE TABLE IF NOT EXISTS indicators (
     region         VARCHAR,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -135,7 +155,9 @@ CREATE TABLE IF NOT EXISTS documents (
     issuer         VARCHAR,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
 );
 
 -- Evidence of a movement comes from the record's parallel movement_evidence list.
@@ -146,5 +168,31 @@ CREATE TABLE IF NOT EXISTS movements (
     name           VARCHAR NOT NULL,
     evidence_text  VARCHAR,
     evidence_start INTEGER,
-    evidence_end   INTEGER
+    evidence_end   INTEGER,
+    extractor_version VARCHAR,
+    loaded_at      TIMESTAMP
+);
+
+-- Inputs that extraction could not turn into a record ({"id", "error"} lines of
+-- `thidua extract`), kept so coverage can show what is missing. A later successful load of
+-- the same id removes its failure.
+CREATE TABLE IF NOT EXISTS load_failures (
+    input_id          VARCHAR NOT NULL,
+    url               VARCHAR,
+    source            VARCHAR,
+    published         DATE,
+    error             VARCHAR NOT NULL,
+    extractor_version VARCHAR,
+    failed_at         TIMESTAMP NOT NULL
+);
+
+-- The 63 former provinces (and the 34 current names) with the province each is part of
+-- since 1 July 2025; filled from warehouse/lexicon/province_succession.tsv, checked against the
+-- vietnam-provinces package.
+CREATE TABLE IF NOT EXISTS places_provinces (
+    province              VARCHAR NOT NULL,
+    current_province      VARCHAR NOT NULL,
+    current_code          INTEGER NOT NULL,
+    current_official_name VARCHAR NOT NULL,
+    division              VARCHAR NOT NULL
 );
