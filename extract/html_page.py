@@ -321,12 +321,13 @@ def compile_selector(selector: str):
             return lxml.etree.XPath(selector[len("xpath:"):].strip())
         except lxml.etree.XPathSyntaxError as exc:
             raise ValueError(f"invalid XPath selector {selector!r}: {exc}") from exc
+    # parsel's translator, as Scrapy and the registry check use: it knows ::text and ::attr().
     from cssselect import SelectorError
-    from lxml.cssselect import CSSSelector
+    from parsel.csstranslator import HTMLTranslator
 
     try:
-        return CSSSelector(selector, translator="html")
-    except SelectorError as exc:
+        return lxml.etree.XPath(HTMLTranslator().css_to_xpath(selector))
+    except (SelectorError, lxml.etree.XPathSyntaxError) as exc:
         raise ValueError(f"invalid CSS selector {selector!r}: {exc}") from exc
 
 
