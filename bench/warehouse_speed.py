@@ -1,0 +1,169 @@
+"""Warehouse speed: load N synthetic articles into a fresh DuckDB file and time the views.
+
+    .venv/bin/python bench/warehouse_speed.py [--articles 100000] [--seed 0] [--keep DIR] [--profile]
+
+Prints: generation time, load time and articles/s (validation, flattening, Arrow batches,
+inserts and whatever the load does after them, such as entity resolution), the file's size,
+and the median latency of 5 runs (after one warm-up) of `SELECT * FROM <view>` for every
+analyst view plus a few filtered queries an analyst types. Targets at 100,000 articles:
+load ≥ 10,000 articles/s, every view < 100 ms. --profile adds where the load spends its time.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from thidua.warehouse.db import VIEWS
+from thidua.warehouse.load import load_records
+from thidua.warehouse.synthetic import write_jsonl
+
+LOAD_TARGET = 10_000  # articles/s
+VIEW_TARGET_MS = 100.0
+
+
+def records_from(path: Path):
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def latency_ms(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None,
+               runs: int = 5) -> tuple[float, float, int]:
+    """Median wall times (ms) of `runs` executions after a warm-up, and the row count.
+
+    Two timings, because they differ by up to 10× on wide results: the whole result as an
+    Arrow table (what DuckDB's clients, pandas, polars and BI tools take), and as Python
+    tuples (fetchall), where building a Python object per cell dominates.
+    """
+    rows = con.sql(sql, params=params).to_arrow_table().num_rows  # warm-up
+    timings = []
+    for fetch in (lambda: con.sql(sql, params=params).to_arrow_table(),
+                  lambda: con.execute(sql, params or []).fetchall()):
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            fetch()
+            times.append((time.perf_counter() - started) * 1000)
+        timings.append(statistics.median(times))
+    return timings[0], timings[1], rows
+
+
+def typical_queries(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list]]:
+    """Filtered queries on the busiest province and year, on whichever views exist."""
+    province, = con.execute("SELECT province FROM articles WHERE province IS NOT NULL "
+                            "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchall()[0]
+    year = con.execute("SELECT max(year(published)) FROM articles").fetchall()[0][0] - 1
+    queries = [
+        ("history of one province", "SELECT * FROM bloc_leadership_history WHERE province = ?",
+         [province]),
+        ("history of one year", "SELECT * FROM bloc_leadership_history WHERE year = ?", [year]),
+        ("conflicts", "SELECT * FROM bloc_leadership_history WHERE conflict", []),
+    ]
+    award_view = "award_trends" if "award_trends" in VIEWS else "award_counts"
+    queries += [
+        (f"{award_view}: one province", f"SELECT * FROM {award_view} WHERE province = ?",
+         [province]),
+        (f"{award_view}: one year by status",
+         f"SELECT status, sum(\"count\") FROM {award_view} WHERE year = ? GROUP BY status",
+         [year]),
+        ("awards of one province-year (raw join)",
+         "SELECT a.* FROM awards a JOIN articles USING (article_id) "
+         "WHERE articles.province = ? AND year(articles.published) = ?", [province, year]),
+    ]
+    if "indicator_series" in VIEWS:
+        columns = [r[0] for r in con.execute("DESCRIBE indicator_series").fetchall()]
+        if "indicator" in columns:
+            queries.append(("indicator_series: one indicator",
+                            "SELECT * FROM indicator_series WHERE indicator = ?",
+                            ["Tỷ lệ hộ nghèo"]))
+    return queries
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="Folder for the JSONL and DuckDB files (default: a temp folder).")
+    parser.add_argument("--profile", action="store_true",
+                        help="Profile the load and print the costliest functions.")
+    args = parser.parse_args(argv)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    jsonl, db = folder / "synthetic.jsonl", folder / "warehouse.duckdb"
+    for stale in (db, db.with_suffix(".duckdb.wal")):
+        stale.unlink(missing_ok=True)
+
+    started = time.perf_counter()
+    write_jsonl(jsonl, args.articles, args.seed)
+    generated = time.perf_counter() - started
+    print(f"generated {args.articles:,} records in {generated:.1f} s "
+          f"({jsonl.stat().st_size / 1e6:,.0f} MB of JSON Lines)")
+
+    started = time.perf_counter()
+    parsed = sum(1 for _ in records_from(jsonl))
+    parse_s = time.perf_counter() - started
+
+    profiler = cProfile.Profile() if args.profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    stats = load_records(db, records_from(jsonl))
+    if profiler:
+        profiler.disable()
+    load_s = time.perf_counter() - started
+    rate = stats.loaded / load_s
+    print(f"loaded {stats.loaded:,} articles ({sum(stats.rows.values()):,} rows) in {load_s:.1f} s: "
+          f"{rate:,.0f} articles/s (target ≥ {LOAD_TARGET:,}) "
+          f"{'OK' if rate >= LOAD_TARGET else 'BELOW TARGET'}")
+    print(f"  of which reading JSON: {parse_s:.1f} s ({parsed / parse_s:,.0f} lines/s on its own)")
+    if stats.rejected:
+        print(f"  {len(stats.rejected)} records rejected, first: {stats.rejected[0]}")
+    size = sum(p.stat().st_size for p in folder.glob("warehouse.duckdb*"))
+    print(f"file size: {size / 1e6:,.1f} MB ({db})")
+
+    con = duckdb.connect(str(db), read_only=True)
+    slow = []
+    print(f"\nlatency, median of 5 after a warm-up (target < {VIEW_TARGET_MS:.0f} ms per view, "
+          "whole result as Arrow; Python tuples for comparison):")
+    print(f"  {'':<40} {'Arrow':>10} {'tuples':>10} {'rows':>10}")
+    for view in VIEWS:
+        try:
+            ms, tuples_ms, rows = latency_ms(con, f"SELECT * FROM {view}")
+        except duckdb.Error as err:  # a view the file lacks: report it, time the others
+            slow.append(view)
+            print(f"  {view:<40} failed: {str(err).splitlines()[0]}")
+            continue
+        flag = "" if ms < VIEW_TARGET_MS else "  SLOW"
+        slow += [view] if flag else []
+        print(f"  {view:<40} {ms:7.1f} ms {tuples_ms:7.1f} ms {rows:>10,}{flag}")
+    print("typical queries:")
+    for title, sql, params in typical_queries(con):
+        try:
+            ms, tuples_ms, rows = latency_ms(con, sql, params)
+        except duckdb.Error as err:
+            print(f"  {title:<40} failed: {str(err).splitlines()[0]}")
+            continue
+        print(f"  {title:<40} {ms:7.1f} ms {tuples_ms:7.1f} ms {rows:>10,}")
+    con.close()
+
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+        print("\nload profile (by own time):\n" + out.getvalue())
+    ok = rate >= LOAD_TARGET and not slow and not stats.rejected
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
