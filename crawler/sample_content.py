@@ -45,7 +45,8 @@ KTKT_2020 = SampleArticle(
         "ký danh hiệu thi đua và ký giao ước thi đua giữa các thành viên. Mỗi đơn vị lựa chọn "
         "nội dung thi đua gắn với nhiệm vụ chuyên môn, tránh hình thức, chạy theo thành tích. "
         "Với vai trò đơn vị Trưởng Khối năm 2020, Sở Nông nghiệp và Phát triển nông thôn đã "
-        "hướng dẫn, đôn đốc các thành viên chấm điểm thi đua đúng quy định.",
+        "hướng dẫn, đôn đốc các thành viên chấm điểm thi đua đúng quy định. Đơn vị Phó Khối năm "
+        "2020 là Sở Tài nguyên và Môi trường đã phối hợp tổ chức kiểm tra chéo giữa các thành viên.",
         "Nhờ triển khai đồng bộ các giải pháp, nhiều chỉ tiêu thuộc lĩnh vực Khối phụ trách đạt "
         "và vượt kế hoạch. Giá trị sản xuất công nghiệp ước đạt 1.334,251 tỷ đồng, tăng 5,40% so "
         "với năm 2019. GRDP khu vực dịch vụ ước đạt 3.831,602 tỷ đồng, tăng 2,49% so với năm "

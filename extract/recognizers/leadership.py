@@ -136,8 +136,14 @@ def _right_unit(after: str) -> str | None:
     """"… Trưởng khối là Sở Xây dựng" — the unit named after the role."""
     m = re.match(r"\s*(?:năm\s+\d{4}\s*)?(?:là|:)\s+(?P<u>[^,;.()]+)", after)
     if m and starts_unit(m["u"]):
-        return canonical_org(m["u"].strip())
+        unit = _unit_stop().split(m["u"], maxsplit=1)[0]
+        return canonical_org(unit.strip())
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_stop() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(words("leadership_unit_stops")) + r")(?!\w)")
 
 
 def _keep_consistent(items: list[dict]) -> list[dict]:
