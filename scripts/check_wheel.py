@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MAPPING = {"thidua": "thidua", "crawler": "thidua/crawler", "extract": "thidua/extract",
            "schema": "thidua/schema", "warehouse": "thidua/warehouse"}
-DATA = ("*.py", "*.tsv", "*.txt", "*.sql", "*.json", "*.toml", "*.html", "*.css")
+DATA = ("*.py", "*.tsv", "*.txt", "*.sql", "*.json", "*.toml", "*.html", "*.css", "*.js", "*.svg")
 
 
 def expected() -> set[str]:

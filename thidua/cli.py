@@ -148,5 +148,9 @@ from thidua.entities_cli import entities_group  # noqa: E402
 
 main.add_command(entities_group)
 
+from thidua.serve_cli import serve_cmd  # noqa: E402
+
+main.add_command(serve_cmd)
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,259 @@
+"""`thidua serve` in a real browser: the server runs as its own process on 127.0.0.1 over the
+demo warehouse, and headless Chromium from the distribution (installed by
+scripts/services.sh) drives it through Playwright.
+
+Screenshots of every page visited go to $THIDUA_TEST_OUTPUT/screenshots, or else to
+screenshots/ under pytest's temporary folder (printed in the test summary).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+# As root and without internet: no sandbox, no GPU, nothing fetched in the background.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+KTKT = "Khối thi đua Kinh tế - Kỹ thuật"
+LEADER_2021 = "Ban Quản lý dự án đầu tư xây dựng công trình giao thông"
+CONFLICTING_2021 = "Sở Giao thông vận tải"
+DEPUTY_2021 = "Ban Quản lý Vườn Quốc gia Ba Bể"
+
+
+def demo_warehouse(tmp_path_factory) -> Path:
+    """The demo warehouse, built once per test session and shared by the web test files."""
+    path = tmp_path_factory.getbasetemp() / "web-demo" / "thidua.duckdb"
+    if not path.exists():
+        from thidua.demo import run_demo
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        result = run_demo(path, workdir=path.parent / "work", progress=False)
+        assert result["records"] == 13 and not result["failures"]
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """`thidua serve` as a child process; yields its base URL."""
+    db = demo_warehouse(tmp_path_factory)
+    port = free_port()
+    log = open(tmp_path_factory.mktemp("serve") / "serve.log", "w+")
+    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/api/v1/meta", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.seek(0)
+            pytest.fail(f"thidua serve did not start:\n{log.read()}")
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ["THIDUA_TEST_OUTPUT"]) / "screenshots" \
+        if os.environ.get("THIDUA_TEST_OUTPUT") else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/services.sh (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh --user-data-dir
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900}, locale="vi-VN", accept_downloads=True)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context, server):
+    """A tab that records console errors and every request leaving 127.0.0.1."""
+    tab = browser_context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: m.type == "error" and tab.problems.append(f"console: {m.text}"))
+    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
+    tab.on("request", lambda r: r.url.startswith((server, "data:", "blob:", "about:"))
+           or tab.problems.append(f"outside request: {r.url}"))
+    tab.on("response", lambda r: r.status >= 400 and tab.problems.append(f"{r.status} {r.url}"))
+    yield tab
+    problems = tab.problems
+    tab.close()
+    assert not problems, problems
+
+
+def test_bloc_page_timeline_shows_the_2021_leader_and_deputy(page, server, shots):
+    page.goto(server + "/")
+    page.get_by_role("link", name="Bắc Kạn").first.click()
+    page.get_by_role("link", name=KTKT).click()
+    page.wait_for_selector("#timeline")
+    assert page.locator("#bloc-name").inner_text() == KTKT
+
+    year = page.locator('li.year[data-year="2021"]')
+    pairings = year.locator(".pairing")
+    # The best-supported report first; the contradicting one kept and flagged.
+    assert pairings.count() == 2
+    first, second = pairings.nth(0), pairings.nth(1)
+    assert first.locator('[data-role="leader"] .unit').inner_text() == LEADER_2021
+    assert first.locator('[data-role="deputy"] .unit').inner_text() == DEPUTY_2021
+    assert second.locator('[data-role="leader"] .unit').inner_text() == CONFLICTING_2021
+    assert "không thống nhất" in year.locator(".flag").inner_text()
+    assert first.locator('[data-role="leader"] a.src').count() >= 1
+    assert set(page.locator("li.year").evaluate_all(
+        "els => els.map(e => e.dataset.year)")) == {"2020", "2021", "2023"}
+    page.screenshot(path=str(shots / "bloc.png"), full_page=True)
+
+    # On a phone the page reflows to one column instead of scrolling sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(shots / "bloc-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def _chart_bars(page) -> int:
+    page.wait_for_selector('#award-chart[data-rendered="true"]')
+    return page.locator("#award-chart svg .mark-rect path").count()
+
+
+def test_award_trends_filter_changes_chart_and_table(page, server, shots):
+    page.goto(server + "/khen-thuong")
+    bars_all = _chart_bars(page)
+    rows_all = page.locator("#award-table tbody tr").count()
+    types_all = set(page.locator("#award-table tbody tr").evaluate_all(
+        "els => els.map(e => e.dataset.awardType)"))
+    assert len(types_all) > 1 and bars_all > 1
+    page.screenshot(path=str(shots / "award-trends.png"), full_page=True)
+
+    with page.expect_navigation():
+        page.select_option("#f-award-type", "provincial_emulation_flag")  # submits on change
+    assert "award_type=provincial_emulation_flag" in page.url
+    bars_one = _chart_bars(page)
+    rows = page.locator("#award-table tbody tr")
+    assert 0 < rows.count() < rows_all
+    assert set(rows.evaluate_all("els => els.map(e => e.dataset.awardType)")) == {
+        "provincial_emulation_flag"}
+    assert 0 < bars_one < bars_all
+    legend = page.locator("#award-chart svg .role-legend").text_content()
+    assert "Cờ thi đua của UBND tỉnh" in legend and "Bằng khen" not in legend
+    page.screenshot(path=str(shots / "award-trends-filtered.png"), full_page=True)
+
+    # The table's CSV holds the same filtered rows.
+    with page.expect_download() as info:
+        page.click("#csv-link")
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text)))
+    assert len(records) == rows.count()
+    assert {r["award_type"] for r in records} == {"provincial_emulation_flag"}
+
+
+def test_official_search_without_diacritics(page, server, shots):
+    page.goto(server + "/can-bo")
+    page.fill("#official-q", "nguyen thi lan")
+    with page.expect_navigation():
+        page.press("#official-q", "Enter")
+    results = page.locator("#official-results tbody tr")
+    assert results.count() == 1
+    assert results.first.locator("a").inner_text() == "Nguyễn Thị Lan"
+    page.screenshot(path=str(shots / "officials.png"), full_page=True)
+    results.first.locator("a").click()
+    page.wait_for_selector("#person-titles")
+    assert page.locator("#person-name").inner_text() == "Nguyễn Thị Lan"
+    assert "Giám đốc" in page.locator("#person-titles").inner_text()
+    page.screenshot(path=str(shots / "person.png"), full_page=True)
+
+
+def test_article_from_a_fact_shows_its_evidence_highlighted(page, server, shots):
+    page.goto(server + "/tim-kiem?q=khoi kinh te ky thuat")
+    page.get_by_role("link", name=KTKT).first.click()
+    source = page.locator('li.year[data-year="2021"] .pairing').first.locator(
+        '[data-role="leader"] a.src').first
+    fact = source.get_attribute("href").split("#")[1]
+    source.click()
+    page.wait_for_selector("#article-body")
+    assert f"fact={fact}" in page.url
+    marked = page.locator("mark.ev.focus")
+    assert marked.count() >= 1
+    sentence = " ".join(marked.all_inner_texts())
+    assert "trưởng khối" in sentence.lower() and "2021" in sentence
+    assert "giao thông" in sentence  # the 2021 leader the link was next to
+    assert marked.first.is_visible()
+    assert page.evaluate(
+        "(() => { const r = document.querySelector('mark.ev.focus').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()")
+    listed = page.locator(".fact.current")
+    assert listed.count() == 1 and listed.get_attribute("data-fact") == fact
+    assert "2021" in listed.inner_text()
+    # The highlight is exactly the evidence the API gives for that fact.
+    article_id = page.url.split("/bai-viet/")[1].split("?")[0]
+    section, item_no = fact.split("-")[1], int(fact.split("-")[2])
+    detail = page.request.get(f"{server}/api/v1/articles/{article_id}").json()["data"]
+    item = next(i for i in detail["facts"][section] if i["item_no"] == item_no)
+    assert sentence.strip() == item["evidence_text"].strip()
+    page.screenshot(path=str(shots / "article.png"), full_page=True)
+
+    # Clicking another fact in the list moves the highlight to its sentence.
+    other = page.locator(".fact").filter(has_not=page.locator(".current")).nth(1)
+    other_key = other.get_attribute("data-fact")
+    other.locator("a.goto").click()
+    assert page.locator(".fact.current").get_attribute("data-fact") == other_key
+    assert page.locator(f'mark.ev.focus[data-facts~="{other_key}"]').count() >= 1
+
+
+def test_home_indicators_and_api_pages_render(page, server, shots):
+    for path, name in (("/", "home"), ("/chi-tieu", "indicators"), ("/api", "api"),
+                       ("/tinh/Thái Nguyên", "province-current")):
+        page.goto(server + path)
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    page.goto(server + "/chi-tieu")
+    page.wait_for_selector('.chart[data-rendered="true"]')
+    assert page.locator(".chart-card").count() >= 5
+    page.goto(server + "/")
+    assert page.locator("#stat-articles").inner_text() == "13"
+    page.goto(server + "/tinh/Thái Nguyên")
+    assert page.get_by_role("link", name=KTKT).count() == 1
+
+
+def test_pages_answer_bad_input_with_a_page_not_a_crash(browser_context, server):
+    tab = browser_context.new_page()
+    try:
+        for path, status in (("/khoi/khong-co", 404), ("/khen-thuong?year_from=abc", 422),
+                             ("/khen-thuong?province=Narnia", 422), ("/tinh/Narnia", 404),
+                             ("/bai-viet/x'%20OR%201=1", 404), ("/khong-co-trang", 404)):
+            response = tab.goto(server + path)
+            assert response.status == status, path
+            assert tab.locator("#error-detail").inner_text()
+    finally:
+        tab.close()

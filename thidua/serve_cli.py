@@ -1,0 +1,36 @@
+"""`thidua serve`: the explorer web app and JSON API over the warehouse, read-only."""
+from __future__ import annotations
+
+import click
+
+
+@click.command("serve")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="DuckDB file (default: $THIDUA_DB or data/thidua.duckdb).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only change it to serve other machines on purpose.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (each keeps its own read-only snapshot).")
+def serve_cmd(db: str | None, host: str, port: int, workers: int) -> None:
+    """Serve the explorer (pages in Vietnamese) and the JSON API under /api/v1/."""
+    import os
+
+    import uvicorn
+
+    from thidua.cli import resolve_db
+
+    path = resolve_db(db).resolve()
+    if not path.exists():
+        raise click.ClickException(f"no warehouse at {path}: run `thidua load` or `thidua demo` first")
+    click.echo(f"serving {path} at http://{host}:{port}/ (API: /api/v1/, OpenAPI: "
+               "/api/v1/openapi.json); Ctrl+C stops", err=True)
+    if workers == 1:
+        from thidua.web.app import create_app
+
+        uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    else:
+        # Several processes need an import string; the path travels in the environment.
+        os.environ["THIDUA_SERVE_DB"] = str(path)
+        uvicorn.run("thidua.web.app:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning")
