@@ -7,6 +7,8 @@ and an analyst's query is a scan of a few thousand rows instead of a reconciliat
 """
 from __future__ import annotations
 
+import time
+
 import duckdb
 
 MATERIALISED = ("bloc_leadership_history", "award_trends", "indicator_series", "officials")
@@ -17,12 +19,19 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE OR REPLACE TABLE hist_{view} AS SELECT * FROM calc_{view}")
 
 
-def refresh(con: duckdb.DuckDBPyConnection, overrides=()) -> dict[str, int]:
-    """Re-resolve entities, then rebuild the materialised views; entity counts per kind."""
+def refresh(con: duckdb.DuckDBPyConnection, overrides=(),
+            timings: dict[str, float] | None = None) -> dict[str, int]:
+    """Re-resolve entities, then rebuild the materialised views; entity counts per kind
+    (and, given `timings`, the seconds each step took)."""
     from thidua.warehouse import resolve
 
+    started = time.perf_counter()
     counts = resolve.refresh(con, overrides)
+    resolved = time.perf_counter()
     rebuild(con)
+    if timings is not None:
+        timings["entity resolution"] = resolved - started
+        timings["history tables"] = time.perf_counter() - resolved
     return counts
 
 

@@ -5,6 +5,7 @@ import gc
 import hashlib
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 
 from thidua.schema import Record, validate
 from thidua.warehouse import overrides as overrides_file
+from thidua.warehouse import bulk as bulk_load
 from thidua.warehouse import history
 from thidua.warehouse.db import TABLES, default_path
 from thidua.warehouse.flatten import Row, flatten
@@ -48,6 +50,9 @@ class LoadStats:
     failures: int = 0  # failed extractions ({"id", "error"} inputs) recorded in load_failures
     removed: int = 0  # articles of `replace_version` removed before loading
     entities: dict[str, int] = field(default_factory=dict)  # entities per kind after the load
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step of the load
+    # bulk loads: lines its checks doubted and sent through the Python path (blank ones too)
+    fallback: int = 0
 
     @property
     def ok(self) -> bool:
@@ -77,7 +82,7 @@ def load_records(con_or_path: Target, records: Iterable[dict], batch_size: int =
     path, it is also written to a copy swapped in at the end (swap.py), so readers in other
     processes see the warehouse before or after the load, never during it."""
     entries = ((f"record {no}", record, None) for no, record in enumerate(records))
-    return _load(con_or_path, entries, batch_size, replace_version, overrides)
+    return _load(con_or_path, _PythonBody(entries, batch_size), replace_version, overrides)
 
 
 def load_jsonl(path_or_file: str | os.PathLike | IO[str], con_or_path: Target | None = None,
@@ -87,14 +92,24 @@ def load_jsonl(path_or_file: str | os.PathLike | IO[str], con_or_path: Target | 
     target = con_or_path if con_or_path is not None else default_path()
     if isinstance(path_or_file, (str, os.PathLike)):
         return load_files([path_or_file], target, batch_size, replace_version, overrides)
-    return _load(target, _jsonl_entries(path_or_file), batch_size, replace_version, overrides)
+    return _load(target, _PythonBody(_jsonl_entries(path_or_file), batch_size),
+                 replace_version, overrides)
 
 
 def load_files(paths: Iterable[str | os.PathLike], con_or_path: Target,
                batch_size: int = BATCH_SIZE, replace_version: str | None = None,
-               overrides: str | os.PathLike | None = None) -> LoadStats:
-    """Load several JSONL files as one load (one transaction, one swap)."""
+               overrides: str | os.PathLike | None = None, bulk: bool = True) -> LoadStats:
+    """Load several JSONL files as one load (one transaction, one swap).
+
+    By default the files are parsed, checked and flattened inside DuckDB (bulk.py), with
+    the same outcome as the line-by-line path (`bulk=False`, also used for a file whose
+    line breaks only Python reads exactly)."""
     paths = list(paths)
+    if bulk:
+        try:
+            return _load(con_or_path, _BulkBody(paths), replace_version, overrides)
+        except bulk_load.NotBulk:
+            pass
 
     def entries() -> Iterator[tuple[str, Any, str | None]]:
         for path in paths:
@@ -103,32 +118,52 @@ def load_files(paths: Iterable[str | os.PathLike], con_or_path: Target,
                 for where, raw, error in _jsonl_entries(handle):
                     yield prefix + where, raw, error
 
-    return _load(con_or_path, entries(), batch_size, replace_version, overrides)
+    return _load(con_or_path, _PythonBody(entries(), batch_size), replace_version, overrides)
 
 
 def _jsonl_entries(handle: Iterable[str]) -> Iterator[tuple[str, Any, str | None]]:
     for no, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield f"line {no}", json.loads(line), None
-        except json.JSONDecodeError as err:
-            yield f"line {no}", None, f"invalid JSON: {err}"
+        entry = _entry(f"line {no}", line)
+        if entry is not None:
+            yield entry
 
 
-def _load(con_or_path: Target, entries: Iterable[tuple[str, Any, str | None]],
-          batch_size: int, replace_version: str | None,
+def _entry(where: str, line: str) -> tuple[str, Any, str | None] | None:
+    """(where, parsed JSON, error) for one JSONL line; None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        return where, json.loads(line), None
+    except json.JSONDecodeError as err:
+        return where, None, f"invalid JSON: {err}"
+
+
+class Body:
+    """What a load does between its start and its entity refresh: write the articles
+    (filling stats) and return the failed extractions met, by input id. `prepare` runs
+    before the load's transaction (work that touches no warehouse table), `cleanup` after
+    it, whatever happened."""
+
+    def prepare(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> None:
+        pass
+
+    def write(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> dict[str, Row]:
+        raise NotImplementedError
+
+    def cleanup(self, con: duckdb.DuckDBPyConnection) -> None:
+        pass
+
+
+def _load(con_or_path: Target, body: Body, replace_version: str | None,
           overrides: str | os.PathLike | None) -> LoadStats:
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
     if isinstance(con_or_path, duckdb.DuckDBPyConnection):
         if overrides is None:
             overrides = overrides_file.default_path(_database_file(con_or_path))
-        return _load_into(con_or_path, entries, batch_size, replace_version, overrides)
+        return _load_into(con_or_path, body, replace_version, overrides)
     path = Path(con_or_path)
     overrides = overrides if overrides is not None else overrides_file.default_path(path)
     with writing(path, overrides=overrides) as con:
-        return _load_into(con, entries, batch_size, replace_version, overrides)
+        return _load_into(con, body, replace_version, overrides)
 
 
 def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -137,23 +172,50 @@ def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
     return rows[0][0] if rows and rows[0][0] else None
 
 
-def _load_into(con: duckdb.DuckDBPyConnection, entries: Iterable[tuple[str, Any, str | None]],
-               batch_size: int, replace_version: str | None,
+def _load_into(con: duckdb.DuckDBPyConnection, body: Body, replace_version: str | None,
                overrides: str | os.PathLike | None) -> LoadStats:
     stats = LoadStats()
-    pending: dict[str, Record] = {}
-    failures: dict[str, Row] = {}
-    seen: set[str] = set()
     corrections = overrides_file.read(overrides)  # a bad overrides file fails before loading
     # The cyclic GC would walk the many short-lived row dicts again and again (a third of
     # the load's time); rows hold no cycles, so it is paused for the load.
     collecting = gc.isenabled()
     gc.disable()
-    con.begin()
     try:
-        if replace_version is not None:
-            stats.removed = _remove_version(con, replace_version)
-        for where, raw, error in entries:
+        body.prepare(con, stats)
+        con.begin()
+        try:
+            if replace_version is not None:
+                stats.removed = _remove_version(con, replace_version)
+            failures = body.write(con, stats)
+            stats.loaded = len(stats.article_ids)
+            stats.failures = _record_failures(con, failures, set(stats.article_ids))
+            stats.entities = history.refresh(con, corrections, stats.timings)
+            started = time.perf_counter()
+            con.commit()
+            stats.timings["commit"] = time.perf_counter() - started
+        except BaseException:
+            con.rollback()
+            raise
+    finally:
+        body.cleanup(con)
+        if collecting:
+            gc.enable()
+    return stats
+
+
+class _PythonBody(Body):
+    """Records one by one: pydantic, flatten.py, Arrow batches of `batch_size` articles."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any, str | None]], batch_size: int) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.entries, self.batch_size = entries, batch_size
+
+    def write(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> dict[str, Row]:
+        pending: dict[str, Record] = {}
+        failures: dict[str, Row] = {}
+        seen: set[str] = set()
+        for where, raw, error in self.entries:
             if error is None and _is_failure(raw):
                 row = _failure_row(where, raw)
                 failures[row["input_id"]] = row
@@ -168,22 +230,64 @@ def _load_into(con: duckdb.DuckDBPyConnection, entries: Iterable[tuple[str, Any,
                 seen.add(article_id)
                 stats.article_ids.append(article_id)
             pending[article_id] = record
-            if len(pending) >= batch_size:
+            if len(pending) >= self.batch_size:
                 _flush(con, pending, stats)
                 pending = {}
         if pending:
             _flush(con, pending, stats)
-        stats.loaded = len(stats.article_ids)
-        stats.failures = _record_failures(con, failures, seen)
-        stats.entities = history.refresh(con, corrections)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    finally:
-        if collecting:
-            gc.enable()
-    return stats
+        return failures
+
+
+class _BulkBody(Body):
+    """JSONL files parsed, checked and flattened inside DuckDB (bulk.py)."""
+
+    def __init__(self, paths: list[str | os.PathLike]) -> None:
+        self.paths = paths
+        self.failures: dict[str, Row] = {}
+
+    def prepare(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> None:
+        # outside the transaction: staging writes no warehouse table, and the long parse
+        # then holds no transaction open; cleanup() removes what it made, whatever happens
+        def handle_line(where: str, line: str) -> tuple[str, Record] | None:
+            # exactly the Python path's steps, for the lines the bulk checks doubt
+            stats.fallback += 1
+            entry = _entry(where, line)
+            if entry is None:
+                return None
+            where, raw, error = entry
+            if error is None and _is_failure(raw):
+                row = _failure_row(where, raw)
+                self.failures[row["input_id"]] = row
+                return None
+            record = _check(where, raw, error, stats)
+            return None if record is None else (article_id_for(record), record)
+
+        started = time.perf_counter()
+        bulk_load.stage(con, self.paths, handle_line)
+        stats.timings["read and check"] = time.perf_counter() - started
+
+    def write(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> dict[str, Row]:
+        stats.article_ids = [r[0] for r in con.execute(
+            "SELECT article_id FROM _bulk_ids ORDER BY seen").fetchall()]
+        valid = con.execute("SELECT count(*) FROM _bulk_docs").fetchall()[0][0]
+        stats.duplicates = valid - len(stats.article_ids)
+        stats.replaced = con.execute(
+            "SELECT count(*) FROM articles "
+            "WHERE article_id IN (SELECT article_id FROM _bulk_ids)").fetchall()[0][0]
+        started = time.perf_counter()
+        for table in TABLES:
+            # an empty table (a first load) has nothing to delete, and asking is instant
+            if con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchall()[0][0]:
+                con.execute(f"DELETE FROM {table} "
+                            "WHERE article_id IN (SELECT article_id FROM _bulk_ids)")
+        con.execute("DELETE FROM load_failures "
+                    "WHERE input_id IN (SELECT article_id FROM _bulk_ids)")
+        bulk_load.flatten(con, TABLES, stats)
+        stats.timings["flatten and insert"] = time.perf_counter() - started
+        return self.failures
+
+    def cleanup(self, con: duckdb.DuckDBPyConnection) -> None:
+        bulk_load.drop(con)
 
 
 def _check(where: str, raw: Any, error: str | None, stats: LoadStats) -> Record | None:

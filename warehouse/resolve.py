@@ -104,12 +104,14 @@ def _resolve(con: duckdb.DuckDBPyConnection, kind: Kind, overrides: Sequence[Ove
             f"SELECT alias, context, base_key, name, rule FROM {kind.aliases}").fetchall()
         if rule != "split"}
     splits = [o for o in overrides if o.action == "split" and o.kind == kind.name]
+    units = _UnitSpellings()
     result = Resolution(kind)
     for alias, context, count, hint in mentions:
         if (alias, context) in cached:
             key, name = cached[(alias, context)]
         else:
             found = kind.resolve(alias, context or None, hint) if kind is BLOC else \
+                units.get(alias, context or None) if kind is UNIT else \
                 kind.resolve(alias, context or None)
             key, name = found.key, found.name
         rule = "key"
@@ -119,6 +121,39 @@ def _resolve(con: duckdb.DuckDBPyConnection, kind: Kind, overrides: Sequence[Ove
                             "rule": rule, "mentions": count})
     _cluster(con, result, overrides, typo_evidence)
     return result
+
+
+class _UnitSpellings:
+    """names.unit for (spelling, province) pairs, doing the costly part once per spelling.
+
+    One unit name ("Sở Nội vụ") is read in dozens of provinces, and everything names.unit
+    works out (abbreviations, canonical name, type) depends on the spelling alone; the
+    province only fills the key's province part when the name neither names its own
+    province nor is national. So a spelling is resolved once without a province and placed
+    in each province; the first placement of every spelling is checked against names.unit
+    itself, and a spelling whose check fails is resolved pair by pair."""
+
+    def __init__(self) -> None:
+        self.base: dict[str, names.Mention | None] = {}
+
+    def get(self, alias: str, context: str | None) -> names.Mention:
+        if context is None:
+            return names.unit(alias, None)
+        if alias not in self.base:
+            base = names.unit(alias, None)
+            exact = names.unit(alias, context)
+            self.base[alias] = base if self._place(base, context) == exact else None
+            return exact
+        base = self.base[alias]
+        return self._place(base, context) if base is not None else names.unit(alias, context)
+
+    @staticmethod
+    def _place(base: names.Mention, context: str) -> names.Mention:
+        if base.scope == "national" or base.province is not None:
+            return base
+        core = base.key.split("|", 2)[2]
+        return names.Mention(f"unit|{context}|{core}", base.name, context, base.type,
+                             base.scope)
 
 
 def _split_matches(override: Override, alias: str, context: str) -> bool:
@@ -286,7 +321,7 @@ def _write_bloc_abbreviations(con: duckdb.DuckDBPyConnection) -> None:
                count(*)::INTEGER AS mentions
         FROM (
             SELECT unnest(b.aliases) AS alias, ba.context, ba.bloc_id, ba.base_key
-            FROM blocs AS b
+            FROM (SELECT * FROM blocs WHERE len(aliases) > 0) AS b  -- most blocs have none
             JOIN articles AS a ON a.article_id = b.article_id
             JOIN entity_bloc_aliases AS ba
                 ON ba.alias = b.name AND ba.context = coalesce(b.province, a.province, '')

