@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
                              "data/bench-serve-<articles>.duckdb).")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200, help="Requests per route.")
-    parser.add_argument("--workers", type=int, default=1, help="thidua serve --workers.")
+    parser.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4),
+                        help="thidua serve --workers (default: its own default, one per core).")
     parser.add_argument("--only", default=None, help="Only routes whose name contains this.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures here.")
     args = parser.parse_args(argv)

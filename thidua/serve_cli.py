@@ -10,14 +10,18 @@ import click
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; only change it to serve other machines on purpose.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes (each keeps its own read-only snapshot).")
-def serve_cmd(db: str | None, host: str, port: int, workers: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes, each with its own read-only snapshot (default: one per "
+                   "CPU core, at most 4: one process holds the GIL, so under concurrent "
+                   "requests a second core only helps through a second process).")
+def serve_cmd(db: str | None, host: str, port: int, workers: int | None) -> None:
     """Serve the explorer (pages in Vietnamese) and the JSON API under /api/v1/."""
     import os
 
     import uvicorn
 
+    if workers is None:
+        workers = max(1, min(os.cpu_count() or 1, 4))
     from thidua.cli import resolve_db
 
     path = resolve_db(db).resolve()
