@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
-from thidua.crawler.pages_file import ALIASES_FILE, PAGES_FILE, open_pages_file  # noqa: F401
+from thidua.crawler.pages_file import ALIASES_FILE, open_pages_file
 from thidua.crawler.raw_store import RAW_INDEX
 from thidua.crawler.timing import timed
 from thidua.crawler.urls import page_id

@@ -176,7 +176,6 @@ def _compose(rng: random.Random, facts: dict) -> tuple[str, str, tuple[str, ...]
 
 
 def _articles(n: int, seed: int, year: int, province: str, print_views: bool | float) -> list[_Article]:
-    v = vocab()
     share = 1.0 if print_views is True else 0.0 if print_views is False else float(print_views)
     start = date(year, 1, 2)
     span = (date(year, 12, 31) - start).days

@@ -74,3 +74,53 @@ def windows_1258():
             out += (base + "".join(p for p in parts if p in tones)).encode("cp1258")
         return bytes(out)
     return encode
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The demo warehouse (sample site crawled, extracted, loaded), built once per session."""
+    from thidua.demo import run_demo
+
+    path = tmp_path_factory.mktemp("web-demo") / "thidua.duckdb"
+    result = run_demo(path, workdir=path.parent / "work", progress=False)
+    assert result["records"] == 13 and not result["failures"]
+    return path
+
+
+@pytest.fixture(scope="session")
+def served(demo_db, tmp_path_factory):
+    """`thidua serve` over the demo warehouse as a child process on a free port of
+    127.0.0.1; yields its base URL. At the end, the server must have logged no traceback."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path_factory.mktemp("serve") / "serve.log", "w+")
+    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--db", str(demo_db),
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/api/v1/meta", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.seek(0)
+            pytest.fail(f"thidua serve did not start:\n{log.read()}")
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+    log.seek(0)
+    output = log.read()
+    log.close()
+    assert "Traceback" not in output, output

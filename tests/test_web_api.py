@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
@@ -26,23 +25,6 @@ KTKT = "Khối thi đua Kinh tế - Kỹ thuật"
 LEADER_2021 = "Ban Quản lý dự án đầu tư xây dựng công trình giao thông"
 CONFLICTING_2021 = "Sở Giao thông vận tải"
 DEPUTY_2021 = "Ban Quản lý Vườn Quốc gia Ba Bể"
-
-
-def demo_warehouse(tmp_path_factory) -> Path:
-    """The demo warehouse, built once per test session and shared by the web test files."""
-    path = tmp_path_factory.getbasetemp() / "web-demo" / "thidua.duckdb"
-    if not path.exists():
-        from thidua.demo import run_demo
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        result = run_demo(path, workdir=path.parent / "work", progress=False)
-        assert result["records"] == 13 and not result["failures"]
-    return path
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> Path:
-    return demo_warehouse(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

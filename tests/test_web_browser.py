@@ -10,11 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -30,50 +25,9 @@ CONFLICTING_2021 = "Sở Giao thông vận tải"
 DEPUTY_2021 = "Ban Quản lý Vườn Quốc gia Ba Bể"
 
 
-def demo_warehouse(tmp_path_factory) -> Path:
-    """The demo warehouse, built once per test session and shared by the web test files."""
-    path = tmp_path_factory.getbasetemp() / "web-demo" / "thidua.duckdb"
-    if not path.exists():
-        from thidua.demo import run_demo
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        result = run_demo(path, workdir=path.parent / "work", progress=False)
-        assert result["records"] == 13 and not result["failures"]
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """`thidua serve` as a child process; yields its base URL."""
-    db = demo_warehouse(tmp_path_factory)
-    port = free_port()
-    log = open(tmp_path_factory.mktemp("serve") / "serve.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--db", str(db),
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/v1/meta", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.seek(0)
-            pytest.fail(f"thidua serve did not start:\n{log.read()}")
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(10)
-    log.close()
+def server(served):
+    return served
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,6 @@ its status code, content type, headers and body schema. Bounded to keep the suit
 """
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 import schemathesis
@@ -25,47 +20,9 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_headers_conformance, response_schema_conformance]
 
 
-def demo_warehouse(tmp_path_factory):
-    """The demo warehouse, built once per test session and shared by the web test files."""
-    path = tmp_path_factory.getbasetemp() / "web-demo" / "thidua.duckdb"
-    if not path.exists():
-        from thidua.demo import run_demo
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        result = run_demo(path, workdir=path.parent / "work", progress=False)
-        assert result["records"] == 13 and not result["failures"]
-    return path
-
-
 @pytest.fixture(scope="session")
-def served_api(tmp_path_factory):
-    db = demo_warehouse(tmp_path_factory)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(tmp_path_factory.mktemp("serve-st") / "serve.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "--db", str(db),
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/v1/meta", timeout=2):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                log.seek(0)
-                pytest.fail(f"thidua serve did not start:\n{log.read()}")
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(10)
-    log.seek(0)
-    output = log.read()
-    log.close()
-    # Whatever was sent, the server logged no unhandled error.
-    assert "Traceback" not in output, output
+def served_api(served):
+    return served
 
 
 @pytest.fixture(scope="session")
