@@ -1,7 +1,6 @@
 """`thidua demo`: the whole job on the bundled sample site — serve, crawl, extract, load, show."""
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -14,10 +13,12 @@ from thidua.schema import SECTIONS
 
 
 def extract_pages(pages_path: Path, progress: bool = True):
-    """Records for every crawled page of a pages.jsonl; failures as {"id", "error"}."""
-    lines = pages_path.read_text(encoding="utf-8").splitlines()
-    for line in tqdm(lines, desc="extract", unit="page", disable=not progress, leave=False):
-        page = json.loads(line)
+    """Records for the newest version of every article a crawl stored (its folder's
+    pages.jsonl); failures as {"id", "error"}."""
+    from thidua.crawler.pages_file import read_pages
+
+    pages = read_pages(Path(pages_path).parent)
+    for page in tqdm(pages, desc="extract", unit="page", disable=not progress, leave=False):
         try:
             yield extract_record(html=page["html"], id=page["id"], url=page.get("url"))
         except ExtractionError as exc:
