@@ -294,3 +294,34 @@ def test_rel_canonical_and_query_variants_are_one_article_with_all_urls_known(tm
                for a in (tmp_path / "aliases.jsonl").read_text().splitlines()}
     assert aliases[variant.lstrip("/")] == article_id
     assert aliases[mirror.lstrip("/")] == article_id
+
+
+def test_a_killed_redis_worker_puts_back_what_it_had_taken(tmp_path, redis_url):
+    """Worker 1 is killed halfway; the shared queue still holds what nobody took, and what
+    worker 1 had taken goes back when it restarts beside worker 2: every article once."""
+    site = build_site(160, template="portal", per_page=16, seed=23, print_views=False)
+    crawl_id = "test-killed-worker"
+    settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 4, "THIDUA_IDLE_TIMEOUT": 1}
+    with LocalSite(dict(site.pages), slow={p: 0.03 for p in site.articles}) as s:
+        start = [s.url + site.start_path]
+        spec = CrawlSpec(start_urls=start, out_dir=str(tmp_path / "w1"), redis_url=redis_url,
+                         crawl_id=crawl_id, settings=settings)
+        child = subprocess.Popen([sys.executable, "-m", "thidua.crawler.run", "--spec",
+                                  str(_spec_file(tmp_path, spec))],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while len(_rows(tmp_path / "w1")) < 40 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.02)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        assert 0 < len(_rows(tmp_path / "w1")) < 160, "the kill did not land halfway"
+
+        def worker(n: int):
+            return crawl(start, tmp_path / f"w{n}", redis_url=redis_url, crawl_id=crawl_id,
+                         settings=settings)
+        with ThreadPoolExecutor(2) as pool:
+            restarted, _ = pool.map(worker, [1, 2])
+    assert restarted.resumed
+    rows = _rows(tmp_path / "w1") + _rows(tmp_path / "w2")
+    assert _paths(rows) == sorted(site.articles)          # none missing
+    assert len({r["id"] for r in rows}) == len(rows)     # none twice

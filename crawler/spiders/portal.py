@@ -100,6 +100,7 @@ class PortalSpider(scrapy.Spider):
             from thidua.crawler.distributed import SharedDedup
             spider.shared_dedup = SharedDedup.from_settings(crawler.settings)
             spider.idle_timeout = crawler.settings.getfloat("THIDUA_IDLE_TIMEOUT", 10.0)
+            crawler.signals.connect(spider.request_taken, signal=signals.request_reached_downloader)
         for handler, signal in ((spider.page_finished, signals.item_scraped),
                                 (spider.page_finished, signals.item_dropped),
                                 (spider.page_failed, signals.item_error),
@@ -123,7 +124,13 @@ class PortalSpider(scrapy.Spider):
                                     "handle_httpstatus_list": [304]})
 
     async def start(self):
-        if self.distributed:  # the shared Redis frontier does the bookkeeping
+        if self.distributed:
+            # The shared Redis queue holds what nobody has taken yet; what this worker had
+            # taken when it was killed is only in its own state, so it goes back in, past
+            # the shared duplicate filter that already counts it as seen.
+            if self.state.resumed:
+                for url, depth in self.state.pending():
+                    yield self.make_request(url, depth).replace(dont_filter=True)
             for url in self.start_urls:
                 yield self.make_request(url, 0)
             return
@@ -232,22 +239,28 @@ class PortalSpider(scrapy.Spider):
             source=self.source, province=self.province, too_old=too_old)
 
     # -- bookkeeping ------------------------------------------------------------------
+    def request_taken(self, request, spider=None, **kwargs) -> None:
+        """Distributed mode: a request this worker took from the shared queue is pending in
+        its own state until its page is done, so a restart after a kill can put it back."""
+        url = request.meta.get("frontier_url")
+        if url:
+            self.state.schedule([(url, request.meta.get("frontier_depth", 0))])
+
     def page_finished(self, item, response=None, spider=None, **kwargs) -> None:
-        if not self.distributed and item.get("frontier_url"):
+        if item.get("frontier_url"):
             self.state.mark_done(item["frontier_url"])
 
     def page_failed(self, item, response=None, spider=None, failure=None, **kwargs) -> None:
         self.errors.append({"url": item.get("fetched_url", ""),
                             "reason": f"pipeline error: {failure.getErrorMessage() if failure else '?'}"})
-        if not self.distributed and item.get("frontier_url"):
+        if item.get("frontier_url"):
             self.state.mark_done(item["frontier_url"], "failed")
 
     def _fail(self, url: str, reason: str) -> None:
         self.errors.append({"url": url, "reason": reason})
         host = urlsplit(url).hostname or ""
         self.crawler.stats.inc_value(f"thidua/site/{host}/errors")
-        if not self.distributed:
-            self.state.mark_done(url, "failed")
+        self.state.mark_done(url, "failed")
 
     def on_error(self, failure) -> None:
         request = failure.request
