@@ -11,10 +11,12 @@ from thidua.extract.text import LOWER, UPPER, fold_ascii
 
 def _abbrev_regex(abbrev: str) -> str:
     # "NN&PTNT" also matches "NN & PTNT"; "KT-KT" also "KT - KT"
-    parts = [re.escape(p) for p in re.split(r"\s*([&\-,])\s*", abbrev)]
     out = ""
-    for p in parts:
-        out += r"\s*" + p + r"\s*" if p in ("&", r"\-", ",") else p.replace(r"\ ", r"\s+")
+    for part in re.split(r"\s*([&\-,])\s*", abbrev):
+        if part in ("&", "-", ","):
+            out += r"\s*" + re.escape(part) + r"\s*"
+        else:
+            out += re.escape(part).replace(r"\ ", r"\s+")
     return out
 
 
