@@ -26,11 +26,6 @@ DEPUTY_2021 = "Ban Quản lý Vườn Quốc gia Ba Bể"
 
 
 @pytest.fixture(scope="session")
-def server(served):
-    return served
-
-
-@pytest.fixture(scope="session")
 def shots(tmp_path_factory) -> Path:
     folder = Path(os.environ["THIDUA_TEST_OUTPUT"]) / "screenshots" \
         if os.environ.get("THIDUA_TEST_OUTPUT") else tmp_path_factory.mktemp("screenshots")
@@ -54,13 +49,13 @@ def browser_context(tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser_context, server):
+def page(browser_context, served):
     """A tab that records console errors and every request leaving 127.0.0.1."""
     tab = browser_context.new_page()
     tab.problems = []
     tab.on("console", lambda m: m.type == "error" and tab.problems.append(f"console: {m.text}"))
     tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
-    tab.on("request", lambda r: r.url.startswith((server, "data:", "blob:", "about:"))
+    tab.on("request", lambda r: r.url.startswith((served, "data:", "blob:", "about:"))
            or tab.problems.append(f"outside request: {r.url}"))
     tab.on("response", lambda r: r.status >= 400 and tab.problems.append(f"{r.status} {r.url}"))
     yield tab
@@ -69,8 +64,8 @@ def page(browser_context, server):
     assert not problems, problems
 
 
-def test_bloc_page_timeline_shows_the_2021_leader_and_deputy(page, server, shots):
-    page.goto(server + "/")
+def test_bloc_page_timeline_shows_the_2021_leader_and_deputy(page, served, shots):
+    page.goto(served + "/")
     page.get_by_role("link", name="Bắc Kạn").first.click()
     page.get_by_role("link", name=KTKT).click()
     page.wait_for_selector("#timeline")
@@ -102,8 +97,8 @@ def _chart_bars(page) -> int:
     return page.locator("#award-chart svg .mark-rect path").count()
 
 
-def test_award_trends_filter_changes_chart_and_table(page, server, shots):
-    page.goto(server + "/khen-thuong")
+def test_award_trends_filter_changes_chart_and_table(page, served, shots):
+    page.goto(served + "/khen-thuong")
     bars_all = _chart_bars(page)
     rows_all = page.locator("#award-table tbody tr").count()
     types_all = set(page.locator("#award-table tbody tr").evaluate_all(
@@ -133,8 +128,8 @@ def test_award_trends_filter_changes_chart_and_table(page, server, shots):
     assert {r["award_type"] for r in records} == {"provincial_emulation_flag"}
 
 
-def test_official_search_without_diacritics(page, server, shots):
-    page.goto(server + "/can-bo")
+def test_official_search_without_diacritics(page, served, shots):
+    page.goto(served + "/can-bo")
     page.fill("#official-q", "nguyen thi lan")
     with page.expect_navigation():
         page.press("#official-q", "Enter")
@@ -149,8 +144,8 @@ def test_official_search_without_diacritics(page, server, shots):
     page.screenshot(path=str(shots / "person.png"), full_page=True)
 
 
-def test_article_from_a_fact_shows_its_evidence_highlighted(page, server, shots):
-    page.goto(server + "/tim-kiem?q=khoi kinh te ky thuat")
+def test_article_from_a_fact_shows_its_evidence_highlighted(page, served, shots):
+    page.goto(served + "/tim-kiem?q=khoi kinh te ky thuat")
     page.get_by_role("link", name=KTKT).first.click()
     source = page.locator('li.year[data-year="2021"] .pairing').first.locator(
         '[data-role="leader"] a.src').first
@@ -173,7 +168,7 @@ def test_article_from_a_fact_shows_its_evidence_highlighted(page, server, shots)
     # The highlight is exactly the evidence the API gives for that fact.
     article_id = page.url.split("/bai-viet/")[1].split("?")[0]
     section, item_no = fact.split("-")[1], int(fact.split("-")[2])
-    detail = page.request.get(f"{server}/api/v1/articles/{article_id}").json()["data"]
+    detail = page.request.get(f"{served}/api/v1/articles/{article_id}").json()["data"]
     item = next(i for i in detail["facts"][section] if i["item_no"] == item_no)
     assert sentence.strip() == item["evidence_text"].strip()
     page.screenshot(path=str(shots / "article.png"), full_page=True)
@@ -186,27 +181,27 @@ def test_article_from_a_fact_shows_its_evidence_highlighted(page, server, shots)
     assert page.locator(f'mark.ev.focus[data-facts~="{other_key}"]').count() >= 1
 
 
-def test_home_indicators_and_api_pages_render(page, server, shots):
+def test_home_indicators_and_api_pages_render(page, served, shots):
     for path, name in (("/", "home"), ("/chi-tieu", "indicators"), ("/api", "api"),
                        ("/tinh/Thái Nguyên", "province-current")):
-        page.goto(server + path)
+        page.goto(served + path)
         page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    page.goto(server + "/chi-tieu")
+    page.goto(served + "/chi-tieu")
     page.wait_for_selector('.chart[data-rendered="true"]')
     assert page.locator(".chart-card").count() >= 5
-    page.goto(server + "/")
+    page.goto(served + "/")
     assert page.locator("#stat-articles").inner_text() == "13"
-    page.goto(server + "/tinh/Thái Nguyên")
+    page.goto(served + "/tinh/Thái Nguyên")
     assert page.get_by_role("link", name=KTKT).count() == 1
 
 
-def test_pages_answer_bad_input_with_a_page_not_a_crash(browser_context, server):
+def test_pages_answer_bad_input_with_a_page_not_a_crash(browser_context, served):
     tab = browser_context.new_page()
     try:
         for path, status in (("/khoi/khong-co", 404), ("/khen-thuong?year_from=abc", 422),
                              ("/khen-thuong?province=Narnia", 422), ("/tinh/Narnia", 404),
                              ("/bai-viet/x'%20OR%201=1", 404), ("/khong-co-trang", 404)):
-            response = tab.goto(server + path)
+            response = tab.goto(served + path)
             assert response.status == status, path
             assert tab.locator("#error-detail").inner_text()
     finally:

@@ -21,14 +21,9 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture(scope="session")
-def served_api(served):
-    return served
-
-
-@pytest.fixture(scope="session")
-def api_schema(served_api):
+def api_schema(served):
     """The document as the running server serves it."""
-    return schemathesis.openapi.from_url(served_api + "/api/v1/openapi.json")
+    return schemathesis.openapi.from_url(served + "/api/v1/openapi.json")
 
 
 def _cases() -> list:
@@ -51,7 +46,7 @@ def _cases() -> list:
 
 
 @pytest.mark.parametrize(("label", "mode"), _cases())
-def test_api_keeps_its_openapi_promises(api_schema, served_api, label, mode):
+def test_api_keeps_its_openapi_promises(api_schema, served, label, mode):
     operation = api_schema.find_operation_by_label(label)
     assert operation is not None, f"the served document lacks {label}"
 
@@ -59,6 +54,6 @@ def test_api_keeps_its_openapi_promises(api_schema, served_api, label, mode):
     @settings(max_examples=25, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     def run(case) -> None:
-        case.call_and_validate(base_url=served_api, checks=CHECKS)
+        case.call_and_validate(base_url=served, checks=CHECKS)
 
     run()
