@@ -19,6 +19,8 @@ class Doc:
     province: str | None = None
     # facts found by earlier stages, by section name, for stages that build on them
     facts: dict[str, list] = field(default_factory=dict)
+    # where the body names a bloc: (start, end, canonical bloc name), set by the blocs stage
+    bloc_mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

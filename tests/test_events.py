@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from thidua.extract.document import Doc
-from thidua.extract import pipeline
-from thidua.extract.goldset import gold_cases
 from thidua.extract.recognizers import events
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _events(text: str, published: date | None = None, title: str | None = None) -> list[dict]:
@@ -89,29 +85,3 @@ def test_meeting_about_coming_year_is_not_a_review():
 ])
 def test_no_event(text):
     assert _events(text, published=date(2024, 2, 6)) == []
-
-
-def _cases():
-    if not SHARED.is_dir():
-        return []
-    return [pytest.param(c.text_path, c.gold, c.published, id=c.id[:3]) for c in gold_cases(SHARED)]
-
-
-def _record(path: Path, published: str | None) -> dict:
-    """The record with only the stages this section needs (blocs, then this one), so that
-    a change in another section cannot hide a failure or a success here."""
-    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published,
-                                   only=("blocs", "events"))
-
-
-@pytest.mark.parametrize("path,gold,published", _cases())
-def test_gold_events(path, gold, published):
-    record = _record(path, published)
-    got = [(e["date"], e["type"]) for e in record["events"]]
-    for g in gold["events"]:
-        assert (g["date"], g["type"]) in got
-    gold_dates = {g["date"] for g in gold["events"]}
-    assert all(d in gold_dates for d, _ in got)
-    for g in gold["events"]:
-        e = next(e for e in record["events"] if (e["date"], e["type"]) == (g["date"], g["type"]))
-        assert (e["period_start"], e["period_end"]) == (g["period_start"], g["period_end"])

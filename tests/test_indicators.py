@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
 from thidua.extract.document import Doc
-from thidua.extract.pipeline import extract_record
 from thidua.extract.recognizers.indicators import extract
 from thidua.schema import Indicator
 
@@ -148,30 +146,3 @@ def _score_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _cases():
-    if not SHARED.exists():
-        return []
-    cases = []
-    for gold in sorted((SHARED / "gold").glob("*.json")):
-        cases.append(pytest.param(SHARED / "seeds" / f"{gold.stem}.txt", None,
-                                  json.loads(gold.read_text(encoding="utf-8")), id=gold.stem[:3]))
-    for meta_path in sorted((SHARED / "dev").glob("d*.json")):
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        cases.append(pytest.param(meta_path.with_suffix(".txt"), meta.get("published_hint"),
-                                  meta["gold"], id=meta_path.stem))
-    return cases
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
-@pytest.mark.parametrize("text_path, published, gold", _cases())
-def test_gold_indicators(text_path, published, gold):
-    score = _score_module()
-    record = extract_record(text=text_path.read_text(encoding="utf-8"), published=published)
-    want, got = gold.get("indicators") or [], record["indicators"]
-    pairs = score.match(want, got, score.m_indicators)
-    missed = [g for g in want if not any(g is a for a, _ in pairs)]
-    extra = [p["name"] for p in got if not any(p is b for _, b in pairs)]
-    assert not missed, missed
-    assert not extra, extra

@@ -1,12 +1,8 @@
 """Bloc leadership read from sentences written in the genre, and from the real gold sets."""
-from pathlib import Path
 
-import pytest
 
-from thidua.extract.goldset import gold_cases
 from thidua.extract.pipeline import extract_record
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def lead(text, published="2024-01-20"):
@@ -35,12 +31,3 @@ def test_unit_in_brackets_and_locality_of_a_chairman():
 def test_no_unit_no_fact():
     assert lead("Khối thi đua Nội chính tổng kết năm 2023. Hội nghị công bố quyết định trưởng khối, "
                 "phó trưởng khối năm 2024.") == set()
-
-
-@pytest.mark.parametrize("case", gold_cases(SHARED) if SHARED.is_dir() else [], ids=lambda c: c.id[:3])
-def test_gold_leadership(case):
-    rec = extract_record(text=case.text_path.read_text(encoding="utf-8"), published=case.published,
-                         only=("blocs", "bloc_leadership"))
-    got = {(x["year"], x["role"], x["status"]) for x in rec["bloc_leadership"]}
-    want = {(g["year"], g["role"], g["status"]) for g in case.gold["bloc_leadership"]}
-    assert got == want

@@ -1,16 +1,12 @@
 """Named emulation movements: quoted after "phong trào", lists, known standing names."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from thidua.extract.document import Doc
-from thidua.extract import pipeline
-from thidua.extract.goldset import gold_cases
 from thidua.extract.recognizers import movements
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _names(text: str) -> list[str]:
@@ -49,23 +45,3 @@ def test_known_movement_without_quotes():
 ])
 def test_not_movements(text):
     assert _names(text) == []
-
-
-def _cases():
-    if not SHARED.is_dir():
-        return []
-    return [pytest.param(c.text_path, c.gold, c.published, id=c.id[:3]) for c in gold_cases(SHARED)]
-
-
-def _record(path: Path, published: str | None) -> dict:
-    """The record with only the stages this section needs (blocs, then this one), so that
-    a change in another section cannot hide a failure or a success here."""
-    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published,
-                                   only=("blocs", "movements"))
-
-
-@pytest.mark.parametrize("path,gold,published", _cases())
-def test_gold_movements(path, gold, published):
-    record = _record(path, published)
-    assert record["movements"] == gold["movements"]
-    assert len(record["movement_evidence"]) == len(record["movements"])

@@ -198,7 +198,7 @@ def _bloc(doc: Doc, text: str, cue_start: int) -> str | None:
     for mention in find_mentions(text[cue_start:]):
         prefix = text[cue_start:cue_start + mention.start]
         if re.search(r"\bcủa\s*$", prefix) and not re.search(r"[,;]", prefix):
-            return resolve(mention, text[cue_start + mention.start:][:200], blocs)
+            return resolve(mention, blocs)
     title = doc.title or ""
     title_cue = _title_cue(doc)
     if title_cue:
