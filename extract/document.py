@@ -31,9 +31,10 @@ class Doc:
         """The year the article is mainly about: the headline's "năm 2020", else the body's
         first, else the publication year."""
         for text in (self.title or "", self.body[:600]):
-            m = re.search(r"năm\s+((?:19|20)\d\d)", text)
-            if m:
-                return int(m.group(1))
+            # "so với năm 2019", "cùng kỳ năm 2019" compare with a year, they are not about it
+            for m in re.finditer(r"(?i)năm\s+((?:19|20)\d\d)(?!\d)", text):
+                if not re.search(r"(?i)(?:so\s+với|cùng\s+kỳ|so)\s*$", text[max(0, m.start() - 12):m.start()]):
+                    return int(m.group(1))
         return self.published.year if self.published else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
