@@ -8,6 +8,7 @@ import pytest
 
 from thidua.extract.document import Doc
 from thidua.extract.people_names import find_names, title_case
+from thidua.extract.pipeline import extract_record
 from thidua.extract.recognizers import blocs, people
 from thidua.extract.text import normalize
 
@@ -214,3 +215,48 @@ def _similar(a: str, b: str) -> float:
     a, b = _norm(a), _norm(b)
     ta, tb = set(a.split()), set(b.split())
     return max(SequenceMatcher(None, a, b).ratio(), len(ta & tb) / max(len(ta), len(tb), 1))
+
+
+def people_of(text):
+    rec = extract_record(text=text, published="2024-01-10", only=("blocs", "people"))
+    return {p["name"]: p["titles"] for p in rec["people"]}
+
+
+def test_one_title_shared_by_a_colon_list():
+    got = people_of("Dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Huyện ủy: Đinh Văn Phúc, Trưởng Ban Tổ chức "
+                    "Huyện ủy; Mai Thị Lan, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy.")
+    assert got == {"Đinh Văn Phúc": ["Ủy viên Ban Thường vụ Huyện ủy", "Trưởng Ban Tổ chức Huyện ủy"],
+                   "Mai Thị Lan": ["Ủy viên Ban Thường vụ Huyện ủy", "Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"]}
+
+
+def test_an_unknown_abbreviation_keeps_the_rest_of_the_chain():
+    got = people_of("Đồng chí Lương Văn Khải - PGĐ Sở GD&ĐT, UVXYZ tỉnh, Trưởng khối năm 2024 phát biểu.")
+    assert got["Lương Văn Khải"][0] == "Phó Giám đốc Sở Giáo dục và Đào tạo"
+    assert "Trưởng Khối năm 2024" in got["Lương Văn Khải"]
+
+
+def test_a_unit_s_bloc_role_is_not_the_person_s_title():
+    got = people_of("Đồng chí Vi Thị Hằng, Giám đốc Sở Y tế - đơn vị Trưởng khối năm 2023 chủ trì hội nghị.")
+    assert got == {"Vi Thị Hằng": ["Giám đốc Sở Y tế"]}
+
+
+def test_a_bloc_role_written_straight_after_a_unit_is_a_title_of_its_own():
+    got = people_of("Ông Lục Văn Thành, chủ tịch UBND xã Hồng Phong cụm trưởng đã trình bày báo cáo.")
+    assert got == {"Lục Văn Thành": ["Chủ tịch Ủy ban nhân dân xã Hồng Phong", "Cụm trưởng"]}
+
+
+def test_a_misspelt_repeat_with_the_same_title_is_one_person():
+    got = people_of("Đồng chí Hà Văn Khiêm, Chủ tịch UBND tỉnh phát biểu. Đồng chí Hà Văn Khiêm, Chủ tịch UBND tỉnh "
+                    "trao thưởng.\nĐồng chí Hà Văng Khiêm, Chủ tịch UBND tỉnh phát biểu chỉ đạo.")
+    assert list(got) == ["Hà Văn Khiêm"]
+
+
+def test_a_last_syllable_typed_in_lower_case():
+    got = people_of("Hội nghị dưới sự chủ trì của đồng chí Trịnh Thu hà, Phó Chủ tịch UBND tỉnh.")
+    assert got == {"Trịnh Thu Hà": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]}
+
+
+def test_titles_in_abbreviation_are_written_out():
+    got = people_of("Tham dự có đ/c Nông Văn Tuấn - UVBCH Đảng bộ tỉnh, Giám đốc Sở Nội vụ; đ/c Hà Thị Hoa - PBT TTHU.")
+    assert got == {"Nông Văn Tuấn": ["Ủy viên Ban Chấp hành Đảng bộ tỉnh", "Giám đốc Sở Nội vụ"],
+                   "Hà Thị Hoa": ["Phó Bí thư Thường trực Huyện ủy"]}
