@@ -45,3 +45,30 @@ def test_known_movement_without_quotes():
 ])
 def test_not_movements(text):
     assert _names(text) == []
+
+
+def names_in(text):
+    from thidua.extract.pipeline import extract_record
+    return extract_record(text=text, published="2024-01-10", only=("movements",))["movements"]
+
+
+def test_a_quoted_list_after_a_predicate():
+    assert names_in("Nhiều phong trào thi đua được triển khai hiệu quả, điển hình như: “Chung tay xây dựng đô thị "
+                    "văn minh”, “Ngày Chủ nhật xanh”.") == ["Chung tay xây dựng đô thị văn minh", "Ngày Chủ nhật xanh"]
+
+
+def test_a_quote_left_open_runs_to_the_clause_end():
+    assert names_in("Các xã hưởng ứng phong trào “Vì an ninh Tổ quốc ở khu dân cư. Năm 2024 tiếp tục.") == [
+        "Vì an ninh Tổ quốc ở khu dân cư"]
+
+
+def test_a_quote_cut_off_by_the_end_of_the_text_is_left_out():
+    assert names_in("Thực hiện phong trào thi đua “Chung tay vì người ng") == []
+
+
+def test_a_standing_movement_named_after_a_verb_without_phong_trao():
+    assert names_in("Đoàn viên tích cực hưởng ứng Ngày thứ Bảy tình nguyện.") == ["Ngày thứ Bảy tình nguyện"]
+
+
+def test_a_theme_is_not_a_movement():
+    assert names_in("Đẩy mạnh phong trào thi đua với chủ đề “Đoàn kết, kỷ cương, đổi mới”.") == []
