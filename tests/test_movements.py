@@ -63,7 +63,7 @@ def test_a_quote_left_open_runs_to_the_clause_end():
 
 
 def test_a_quote_cut_off_by_the_end_of_the_text_is_left_out():
-    assert names_in("Huyện hoàn thành các chỉ tiêu năm 2023. Thực hiện phong trào thi đua “Chung tay vì người ng") == []
+    assert names_in("Huyện tổng kết năm 2023\nHuyện hoàn thành các chỉ tiêu. Thực hiện phong trào thi đua “Chung tay vì người ng") == []
 
 
 def test_a_standing_movement_named_after_a_verb_without_phong_trao():
