@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from thidua import __version__
 from thidua.extract.boilerplate import strip_boilerplate
 from thidua.extract.document import Doc
+from thidua.extract.guards import MAX_CHARS, InputError, check_text
 from thidua.extract.meta import read_meta
 from thidua.extract.places import detect_province
 from thidua.extract.recognizers import STAGES
@@ -32,18 +33,24 @@ def _as_date(value) -> date | None:
 
 def extract_record(*, text: str | None = None, html: str | None = None, id: str | None = None,
                    url: str | None = None, published=None, timings: dict | None = None,
-                   only: tuple[str, ...] | None = None, selectors=None) -> dict:
+                   only: tuple[str, ...] | None = None, selectors=None, province: str | None = None,
+                   max_chars: int = MAX_CHARS) -> dict:
     """The record of one article given as plain text or as an HTML page.
 
     `published` (a date or ISO string) is context for text input; an HTML page's own date
     wins only when none is given. `only` runs just the named stages (tests of one section).
     `selectors` (a registry entry's title/date/byline/body selectors) guide HTML input.
-    Raises ExtractionError when the input has no article.
+    `province` is the one the crawl was told (its `--province` or registry entry): used when
+    neither the text nor the headline names one. Inputs over `max_chars` characters, or with
+    NUL bytes, raise InputError (guards.py). Raises ExtractionError when the input has no article.
     """
     clock = time.perf_counter()
     given = _as_date(published)
     page_meta: dict = {}
+    warnings: list[str] = []
     if html is not None:
+        if len(html) > max_chars * 4:   # markup is some 2-4 times the text it holds
+            raise InputError(f"page is {len(html):,} characters, over the cap of {max_chars * 4:,} (--max-chars × 4)")
         from thidua.extract.html_page import html_to_article  # trafilatura loads on demand
 
         try:
@@ -53,6 +60,7 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
         text = page_meta.get("text") or ""
     if text is None or not str(text).strip():
         raise ExtractionError("empty input: no article text")
+    text, warnings = check_text(str(text), max_chars)
     lines = strip_boilerplate(normalize(str(text)).split("\n"))
     meta = read_meta(lines)
     body = "\n".join(meta.body_lines).strip()
@@ -64,7 +72,7 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
     doc = Doc(body=body, title=normalize(title) if title else None,
               published=given or page_meta.get("published") or meta.published, url=url,
               source=urlsplit(url).hostname if url else None)
-    doc.province = detect_province(doc)
+    doc.province = detect_province(doc, given=province)
     _tick(timings, "clean", clock)
     clock = time.perf_counter()
     doc.sentences  # split once, up front, so the recognizers' timings are their own
@@ -84,6 +92,7 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
         **{name: doc.facts.get(name, []) for name, _ in STAGES if name != "movements"},
         "movements": [m["name"] for m in movements],
         "movement_evidence": [m["evidence"] for m in movements if m.get("evidence")],
+        "warnings": warnings,
         "extractor_version": EXTRACTOR_VERSION,
     })
     out = record.model_dump(mode="json")

@@ -155,6 +155,10 @@ class Record(Strict):
     movements: list[str] = Field(default_factory=list, description="Names of emulation movements.")
     movement_evidence: list[Evidence] = Field(
         default_factory=list, description="Evidence for each entry of `movements`, same order.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What was wrong with the input and how extraction dealt with it (repaired mojibake, "
+                    "text that does not look Vietnamese …); empty for a clean input.")
     extractor_version: Optional[str] = Field(default=None, description="Version of the extractor.")
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this schema.")
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from thidua.extract.guards import MAX_CHARS, TIME_BUDGET_S, InputError, time_budget
+from thidua.extract.inputs import InputLineError, parse_line
 from thidua.extract.pipeline import ExtractionError, extract_record
 
 
@@ -50,24 +53,42 @@ def _selectors_of(item: dict) -> dict | None:
     return None
 
 
-def _one(item: dict) -> dict:
-    """A record for one input, or {"id", "error"} saying what is wrong with it."""
+def _one(item: dict, limits: "Limits") -> dict:
+    """A record for one input, or {"id", "error"} saying what is wrong with it and which input."""
     ident = item.get("id")
     try:
         if not isinstance(item.get("text"), str) and not isinstance(item.get("html"), str):
             raise ExtractionError('input has neither "text" nor "html" string')
-        return {"id": ident, **{k: v for k, v in extract_record(
-            text=item.get("text"), html=item.get("html"), id=ident, url=item.get("url"),
-            published=item.get("published"), selectors=_selectors_of(item)).items()
-            if k != "id"}}
-    except ExtractionError as exc:
+        with time_budget(limits.time_budget):
+            record = extract_record(
+                text=item.get("text"), html=item.get("html"), id=ident, url=item.get("url"),
+                published=item.get("published"), selectors=_selectors_of(item),
+                province=item.get("province"), max_chars=limits.max_chars)
+        return {"id": ident, **{k: v for k, v in record.items() if k != "id"}}
+    except (ExtractionError, InputError) as exc:
         return {"id": ident, "error": str(exc)}
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        # a fault of the extractor on this input: one error line, and the stream goes on
+        return {"id": ident, "error": f"extractor failed on this input ({type(exc).__name__}: {exc}); "
+                                      "please report it with the input"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The caps an input must keep (see thidua.extract.guards)."""
+    max_chars: int = MAX_CHARS
+    time_budget: float | None = TIME_BUDGET_S
 
 
 def inputs_from_files(paths: Iterable[str], url: str | None, published: str | None) -> Iterator[dict]:
+    """One input per file; the id is the file's stem, or its name when two files of the call
+    share a stem (x.txt and x.html)."""
+    paths = list(paths)
+    stems = [Path(name).stem for name in paths]
     for name in paths:
         path = Path(name)
-        item: dict = {"id": path.stem, "url": url, "published": published}
+        ident = path.stem if stems.count(path.stem) == 1 else path.name
+        item: dict = {"id": ident, "url": url, "published": published}
         try:
             raw = path.read_bytes()
             content = raw.decode("utf-8")
@@ -87,24 +108,23 @@ def inputs_from_files(paths: Iterable[str], url: str | None, published: str | No
 
 
 def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
+    """Checked inputs of a JSON Lines stream; a bad line is an item with its error."""
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("not a JSON object")
-        except ValueError as exc:
-            yield {"id": None, "error": f"line {lineno}: invalid JSON ({exc})"}
-            continue
-        yield item
+            yield parse_line(line, lineno)
+        except InputLineError as exc:
+            ident = exc.args[1] if len(exc.args) > 1 else None
+            yield {"id": ident, "error": exc.args[0]}
 
 
-def run(items: Iterable[dict], out: IO[str] = sys.stdout) -> int:
+def run(items: Iterable[dict], out: IO[str] = sys.stdout, limits: Limits | None = None) -> int:
     """Write one line per input; return how many inputs failed."""
+    limits = limits or Limits()
     failed = 0
     for item in items:
-        result = {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item)
+        result = {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item, limits)
         failed += "error" in result
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
