@@ -1,11 +1,13 @@
-"""The registry of sites to crawl, kept as data in sources.toml.
+"""The registry of sites to crawl, kept as data: crawler/sources.toml and the files it
+includes (crawler/registry/*.toml, one per region).
 
 `load_sources()` reads a registry into `Source` models: the shape is strict (an unknown key
-or a wrong type is an error naming the entry and the key) so that a typo is caught when the
-file is read rather than silently ignored. `check_source()` then runs the offline checks a
-person editing the file wants before a crawl: URLs, domains, regexes, selectors, province,
-schedule. Nothing here touches the network: the entries cannot be fetched from where they
-are written, which is why each one carries `written` and `verified`.
+or a wrong type is an error naming the file, the entry and the key) so that a typo is
+caught when the file is read rather than silently ignored. `check_source()` then runs the
+offline checks a person editing the file wants before a crawl: URLs, domains, regexes,
+selectors, province, platform, schedule. Nothing here touches the network: the entries
+were written from stored copies of pages, which is why each one carries `written` and
+`verified`; `thidua sources check --online` (thidua.crawler.site_check) is what fetches.
 """
 from __future__ import annotations
 
@@ -14,21 +16,28 @@ import difflib
 import os
 import re
 import tomllib
-import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from thidua.crawler import source_places
+from thidua.crawler.source_places import fold, province_key  # noqa: F401  (re-exported)
+
 SOURCES_FILE = Path(__file__).with_name("sources.toml")
 ENV_VAR = "THIDUA_SOURCES"
 
-KINDS = ("portal", "department", "district", "emulation-board", "newspaper", "sample")
+KINDS = ("portal", "board", "newspaper", "department", "district", "national", "sample")
+# Older registries' spellings, read as today's.
+LEGACY_KINDS = {"emulation-board": "board"}
+# What every current province should have: `thidua sources list --missing` reports gaps.
+COVERED_KINDS = ("portal", "board", "newspaper")
 SCHEDULES = ("daily", "weekly", "monthly")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 XPATH_PREFIX = "xpath:"
+TOP_LEVEL_KEYS = ("include", "source", "missing")
 
 
 class SourcesError(ValueError):
@@ -47,13 +56,14 @@ class Selectors(BaseModel):
 
 
 class Source(BaseModel):
-    """One site. Field meanings are documented at the top of sources.toml."""
+    """One site. Every field is described in docs/registry.md and at the top of sources.toml."""
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     title: str = ""
-    province: str
+    province: str  # as the site names it, before or after 1 July 2025; "" for national sites
     kind: str = "portal"
+    archive: bool | None = None  # None: decided from province and kind (see is_archive)
     template: str | None = None  # older registries named the page layout; kept readable
     start_urls: tuple[str, ...] = Field(min_length=1)
     allowed_domains: tuple[str, ...] = ()
@@ -62,6 +72,10 @@ class Source(BaseModel):
     deny_pattern: tuple[str, ...] = ()
     selectors: Selectors | None = None
     encoding: str | None = None
+    platform: str | None = None
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()  # addresses of the site's pages seen in stored copies
     schedule: str = "weekly"
     written: date | None = None
     verified: bool = False
@@ -77,10 +91,47 @@ class Source(BaseModel):
             for key in ("follow_pattern", "deny_pattern"):
                 if isinstance(data.get(key), str):
                     data[key] = [data[key]]
+            if isinstance(data.get("kind"), str):
+                data["kind"] = LEGACY_KINDS.get(data["kind"], data["kind"])
             if not data.get("allowed_domains"):
                 hosts = [urlsplit(u).hostname for u in data.get("start_urls") or [] if isinstance(u, str)]
                 data["allowed_domains"] = list(dict.fromkeys(h for h in hosts if h))
         return data
+
+    @property
+    def current_province(self) -> str | None:
+        """The province the site's province is part of since 1 July 2025."""
+        return source_places.current_of(self.province)
+
+    @property
+    def is_archive(self) -> bool:
+        """A site of a province or district that no longer exists (or marked `archive`):
+        its pages are history, re-crawled rarely."""
+        if self.archive is not None:
+            return self.archive
+        if self.kind == "sample":
+            return False
+        if self.kind == "district":
+            return True  # the district level was abolished on 1 July 2025
+        return bool(self.province.strip()) and not source_places.is_current(self.province)
+
+
+class Missing(BaseModel):
+    """A [[missing]] table: why a current province has no entry of a kind."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    province: str
+    kind: str
+    note: str
+    written: date | None = None
+
+
+@dataclass
+class Registry:
+    sources: dict[str, Source] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    origin: dict[str, Path] = field(default_factory=dict)  # source name → file
 
 
 def default_path() -> Path:
@@ -89,9 +140,7 @@ def default_path() -> Path:
     return Path(env) if env else SOURCES_FILE
 
 
-def read_entries(path: Path | str | None = None) -> list[dict]:
-    """The raw `[[source]]` tables of a registry file, in file order."""
-    path = Path(path) if path is not None else default_path()
+def _read_toml(path: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -100,14 +149,42 @@ def read_entries(path: Path | str | None = None) -> list[dict]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"source"})
+    unknown = sorted(set(data) - set(TOP_LEVEL_KEYS))
     if unknown:
         raise SourcesError(f"{path}: unknown top-level key(s) {', '.join(map(repr, unknown))}; "
                            "each site is a [[source]] table")
-    rows = data.get("source", [])
-    if not isinstance(rows, list):
-        raise SourcesError(f"{path}: 'source' must be an array of tables: write [[source]], not [source]")
-    return rows
+    for key in ("source", "missing"):
+        if not isinstance(data.get(key, []), list):
+            raise SourcesError(f"{path}: '{key}' must be an array of tables: write [[{key}]], not [{key}]")
+    return data
+
+
+def registry_files(path: Path | str | None = None) -> list[Path]:
+    """The files a registry is made of: a folder's *.toml files, or a file and the files its
+    `include = ["registry/*.toml"]` names (globs relative to the file), in reading order."""
+    path = Path(path) if path is not None else default_path()
+    if path.is_dir():
+        return sorted(path.glob("*.toml"))
+    files: list[Path] = []
+
+    def visit(p: Path) -> None:
+        if p.resolve() in {f.resolve() for f in files}:
+            return
+        files.append(p)
+        for pattern in _read_toml(p).get("include", []):
+            found = sorted(p.parent.glob(pattern))
+            if not found:
+                raise SourcesError(f"{p}: include {pattern!r} matches no file")
+            for q in found:
+                visit(q)
+
+    visit(path)
+    return files
+
+
+def read_entries(path: Path | str | None = None) -> list[dict]:
+    """The raw `[[source]]` tables of one registry file, in file order (includes not followed)."""
+    return _read_toml(Path(path) if path is not None else default_path()).get("source", [])
 
 
 def parse_entry(row: dict, index: int = 0) -> Source:
@@ -119,49 +196,108 @@ def parse_entry(row: dict, index: int = 0) -> Source:
         raise SourcesError("\n".join(f"{label}: {msg}" for msg in _explain(exc))) from None
 
 
-def load_sources(path: Path | str | None = None) -> dict[str, Source]:
-    """Sources by name, in file order. Any malformed entry or duplicate name is an error
-    naming the file and the entry, never a silent skip or overwrite."""
-    path = Path(path) if path is not None else default_path()
-    sources: dict[str, Source] = {}
+def _rows(path: Path | str | None):
+    """(file, position, raw table, table kind) for every table of the registry."""
+    for file in registry_files(path):
+        data = _read_toml(file)
+        for key in ("source", "missing"):
+            for i, row in enumerate(data.get(key, [])):
+                yield file, i, row, key
+
+
+def load_registry(path: Path | str | None = None) -> Registry:
+    """Every source and [[missing]] note of a registry. Any malformed entry or duplicate name
+    is an error naming the file and the entry, never a silent skip or overwrite."""
+    reg = Registry(files=registry_files(path))
     problems: list[str] = []
-    for i, row in enumerate(read_entries(path)):
+    for file, i, row, key in _rows(path):
         try:
+            if key == "missing":
+                reg.missing.append(_parse_missing(row, i))
+                continue
             src = parse_entry(row, i)
         except SourcesError as exc:
-            problems.append(str(exc))
+            problems.append(f"{file}: {exc}")
             continue
-        if src.name in sources:
-            problems.append(f"source {src.name!r} is defined twice")
+        if src.name in reg.sources:
+            problems.append(f"{file}: source {src.name!r} is defined twice"
+                            f" (first in {reg.origin[src.name]})")
             continue
-        sources[src.name] = src
+        reg.sources[src.name] = src
+        reg.origin[src.name] = file
     if problems:
-        raise SourcesError("\n".join(f"{path}: {p}" for p in problems))
-    return sources
+        raise SourcesError("\n".join(problems))
+    return reg
+
+
+def load_sources(path: Path | str | None = None) -> dict[str, Source]:
+    """Sources by name, in reading order (see `load_registry`)."""
+    return load_registry(path).sources
+
+
+def _parse_missing(row: dict, index: int) -> Missing:
+    label = f"[[missing]] #{index + 1}"
+    if isinstance(row, dict) and isinstance(row.get("province"), str):
+        label = f"[[missing]] {row['province']} {row.get('kind', '')}".rstrip()
+    try:
+        return Missing.model_validate(row)
+    except ValidationError as exc:
+        raise SourcesError("\n".join(f"{label}: {msg}" for msg in _explain(exc, Missing))) from None
 
 
 def check_file(path: Path | str | None = None) -> dict[str, list[str]]:
-    """Problems per entry name for a whole file, each entry read on its own so that one
+    """Problems per entry name for a whole registry, each entry read on its own so that one
     broken entry does not hide the state of the others. Entries without a usable name are
-    reported under "#<position>"."""
-    path = Path(path) if path is not None else default_path()
+    reported under "#<position>", [[missing]] notes under "[[missing]] <province> <kind>"."""
     report: dict[str, list[str]] = {}
-    for i, row in enumerate(read_entries(path)):
-        key = _label(row, i)
+    start_urls: dict[str, str] = {}
+    for file, i, row, key in _rows(path):
+        if key == "missing":
+            try:
+                gap = _parse_missing(row, i)
+            except SourcesError as exc:
+                report.setdefault(f"[[missing]] #{i + 1}", []).extend(str(exc).splitlines())
+                continue
+            report[f"[[missing]] {gap.province} {gap.kind}"] = check_missing(gap)
+            continue
+        label = _label(row, i)
         try:
             src = parse_entry(row, i)
         except SourcesError as exc:
-            report.setdefault(key, []).extend(str(exc).splitlines())
+            report.setdefault(label, []).extend(str(exc).splitlines())
             continue
         if src.name in report:
-            report[src.name].append(f"{src.name}: name: defined twice in {path}")
+            report[src.name].append(f"{src.name}: name: defined twice in {file}")
             continue
-        report[src.name] = check_source(src)
+        problems = check_source(src)
+        for j, url in enumerate(src.start_urls):
+            other = start_urls.setdefault(url.rstrip("/"), src.name)
+            if other != src.name:
+                problems.append(f"{src.name}: start_urls[{j}]: {url!r} is already a start URL of {other!r}")
+        report[src.name] = problems
     return report
+
+
+def check_missing(gap: Missing) -> list[str]:
+    """A [[missing]] note names a current province and a kind of COVERED_KINDS, or a former
+    province and kind "any" (it has no archive site at all)."""
+    label = f"[[missing]] {gap.province} {gap.kind}"
+    p = []
+    if source_places.canonical(gap.province) is None:
+        p.append(f"{label}: province: {gap.province!r} is not a province in {source_places.SUCCESSION_PATH}")
+    elif source_places.is_current(gap.province) and gap.kind not in COVERED_KINDS:
+        p.append(f"{label}: kind: {gap.kind!r} is not one of {', '.join(COVERED_KINDS)}")
+    elif not source_places.is_current(gap.province) and gap.kind != "any":
+        p.append(f"{label}: kind: a former province's note is about any archive site: write kind = \"any\"")
+    if len(gap.note.strip()) < 20:
+        p.append(f"{label}: note: say why there is no entry and what was searched")
+    return p
 
 
 def check_source(source: Source) -> list[str]:
     """Offline problems with one entry, each naming the entry and the field; [] when clean."""
+    from thidua.crawler.platforms import platform_names
+
     p: list[str] = []
     n = source.name
 
@@ -174,37 +310,42 @@ def check_source(source: Source) -> list[str]:
     if source.schedule not in SCHEDULES:
         p.append(f"{n}: schedule: {source.schedule!r} is not one of "
                  f"{', '.join(SCHEDULES)}{_suggest(source.schedule, SCHEDULES)}")
-    if source.province.strip() and province_canonical(source.province) is None:
-        p.append(f"{n}: province: {source.province!r} is not a province in extract/lexicon/provinces.tsv"
-                 f"{_suggest(fold(source.province), [fold(x) for x in _province_names()], _province_names())}")
-    elif not source.province.strip():
-        p.append(f"{n}: province: empty")
+    p += _province_problems(source)
     if source.kind != "sample" and source.written is None:
         p.append(f"{n}: written: missing; the date this entry was written (YYYY-MM-DD)")
+    if source.platform is not None and source.platform not in platform_names():
+        p.append(f"{n}: platform: {source.platform!r} is not one of {', '.join(platform_names())}"
+                 f"{_suggest(source.platform, platform_names())}")
 
     for i, domain in enumerate(source.allowed_domains):
         if not _is_host(domain):
             p.append(f"{n}: allowed_domains[{i}]: {domain!r} is not a bare host name "
                      "(write 'example.gov.vn', without scheme, port or path)")
-    for i, url in enumerate(source.start_urls):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            p.append(f"{n}: start_urls[{i}]: {url!r} is not an absolute http(s) URL")
-        elif not any(_host_within(parts.hostname, d) for d in source.allowed_domains):
-            p.append(f"{n}: start_urls[{i}]: host {parts.hostname!r} is outside allowed_domains "
-                     f"{list(source.allowed_domains)}")
+    for key in ("start_urls", "feeds", "sitemaps", "seen"):
+        for i, url in enumerate(getattr(source, key)):
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                p.append(f"{n}: {key}[{i}]: {url!r} is not an absolute http(s) URL")
+            elif not any(_host_within(parts.hostname, d) for d in source.allowed_domains):
+                p.append(f"{n}: {key}[{i}]: host {parts.hostname!r} is outside allowed_domains "
+                         f"{list(source.allowed_domains)}")
 
-    for field, pattern in _patterns(source):
+    for key, pattern in _patterns(source):
         err = _regex_error(pattern)
         if err:
-            p.append(f"{n}: {field}: regex {pattern!r} does not compile: {err}")
+            p.append(f"{n}: {key}: regex {pattern!r} does not compile: {err}")
+    if source.article_pattern and not _regex_error(source.article_pattern):
+        for i, url in enumerate(source.start_urls):
+            if re.search(source.article_pattern, url):
+                p.append(f"{n}: article_pattern: matches start_urls[{i}] {url!r}, so the start page "
+                         "would be taken for an article")
 
     if source.selectors is not None:
-        for field, selector in source.selectors.model_dump().items():
+        for key, selector in source.selectors.model_dump().items():
             if selector is not None:
                 err = selector_error(selector)
                 if err:
-                    p.append(f"{n}: selectors.{field}: {err}")
+                    p.append(f"{n}: selectors.{key}: {err}")
 
     if source.encoding is not None:
         try:
@@ -213,6 +354,41 @@ def check_source(source: Source) -> list[str]:
             p.append(f"{n}: encoding: {source.encoding!r} is not an encoding Python knows "
                      "(e.g. 'utf-8', 'cp1258')")
     return p
+
+
+def _province_problems(source: Source) -> list[str]:
+    n, province = source.name, source.province.strip()
+    if source.kind == "national":
+        return [] if not province else [f"{n}: province: a national site has province = \"\""]
+    if not province:
+        return [f"{n}: province: empty"]
+    if source_places.canonical(province) is None:
+        names = source_places.province_names()
+        return [f"{n}: province: {source.province!r} is not a province in {source_places.SUCCESSION_PATH}"
+                f"{_suggest(fold(province), [fold(x) for x in names], names)}"]
+    return []
+
+
+def source_notices(source: Source) -> list[str]:
+    """Things worth a look that are not errors: a start page that is the home page, an
+    article_pattern no seen address fits, a platform the addresses contradict."""
+    from thidua.crawler.platforms import guess_from_urls, label
+
+    n, out = source.name, []
+    for i, url in enumerate(source.start_urls):
+        if urlsplit(url).path in ("", "/") and not urlsplit(url).query:
+            out.append(f"{n}: start_urls[{i}] is the site's home page: the thi đua news section is "
+                       "not known (see note)")
+    if source.article_pattern and source.seen and not _regex_error(source.article_pattern):
+        if not any(re.search(source.article_pattern, u) for u in source.seen):
+            out.append(f"{n}: article_pattern fits none of the addresses in seen")
+    guess = guess_from_urls([*source.start_urls, *source.seen, *source.feeds])
+    if source.platform and guess.name and guess.name != source.platform:
+        out.append(f"{n}: platform is {source.platform!r} but the addresses look like {label(guess.name)} "
+                   f"({guess.evidence[0]})")
+    elif not source.platform and guess.name and source.kind != "sample":
+        out.append(f"{n}: platform not given; the addresses look like {label(guess.name)} ({guess.evidence[0]})")
+    return out
 
 
 def selector_error(selector: str) -> str | None:
@@ -252,42 +428,15 @@ def select(selector: str, page) -> list[str]:
     return sel.css(selector).getall()
 
 
-def fold(text: str) -> str:
-    """Lower case without tone marks or diacritics (đ → d), single spaces: 'Bắc  Kạn' → 'bac kan'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().replace("-", " ").split())
-
-
-# Words in front of a province's name that articles and users add or leave out.
-_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp\.?|tp)\s+")
-
-
-def province_key(name: str) -> str:
-    return _PREFIX.sub("", fold(name))
-
-
 def province_canonical(name: str) -> str | None:
-    """The lexicon's spelling of a province written with or without tone marks or a
-    'tỉnh' / 'thành phố' / 'TP' prefix; None when it is not a province."""
-    return _province_index().get(province_key(name))
+    """The succession table's spelling of a province (former or current) written with or
+    without tone marks or a 'tỉnh' / 'thành phố' / 'TP' prefix; None when it is not one."""
+    return source_places.canonical(name)
 
 
 def province_matches(source: Source, wanted: str) -> bool:
     """Whether `wanted` (any spelling, tone marks optional) names the source's province."""
     return province_key(source.province) == province_key(wanted)
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> tuple[str, ...]:
-    from thidua.extract.lexicon import table
-
-    return tuple(row["name"] for row in table("provinces"))
-
-
-@lru_cache(maxsize=1)
-def _province_index() -> dict[str, str]:
-    return {province_key(name): name for name in _province_names()}
 
 
 def _patterns(source: Source):
@@ -334,11 +483,10 @@ def _suggest(value: str, choices, shown=None) -> str:
     return f"; did you mean {close[0]!r}?"
 
 
-_FIELDS = tuple(Source.model_fields)
 _SELECTOR_FIELDS = tuple(Selectors.model_fields)
 
 
-def _explain(exc: ValidationError) -> list[str]:
+def _explain(exc: ValidationError, model=Source) -> list[str]:
     """pydantic's errors in the words of someone editing the TOML file."""
     out = []
     for err in exc.errors():
@@ -346,7 +494,7 @@ def _explain(exc: ValidationError) -> list[str]:
         where = ".".join(loc) if loc else "entry"
         key = loc[-1] if loc else ""
         if err["type"] == "extra_forbidden":
-            allowed = _SELECTOR_FIELDS if len(loc) > 1 and loc[0] == "selectors" else _FIELDS
+            allowed = _SELECTOR_FIELDS if len(loc) > 1 and loc[0] == "selectors" else tuple(model.model_fields)
             out.append(f"{where}: unknown key {key!r}{_suggest(key, allowed)} "
                        f"(allowed: {', '.join(allowed)})")
         elif err["type"] == "missing":
