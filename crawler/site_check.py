@@ -164,8 +164,14 @@ def _count_feed_items(body: bytes) -> int | None:
 
 
 def check_online(source, timeout: float = DEFAULT_TIMEOUT, contact: str | None = None,
-                 pause: float = PAUSE) -> OnlineReport:
+                 pause: float | None = None) -> OnlineReport:
+    """The online check of one entry; `pause` between requests defaults to the crawl's base
+    delay, none for loopback sites (tests, the sample site) as in the crawl."""
+    from thidua.crawler.settings import is_local
+
     url = source.start_urls[0]
+    if pause is None:
+        pause = 0.0 if is_local([url]) else PAUSE
     report = OnlineReport(source.name, url)
     try:
         if _robots(report, url, timeout, contact):

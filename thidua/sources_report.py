@@ -35,6 +35,9 @@ def check_one(name: str, problems: list[str], registry, *, online: bool = False,
     if src is None:
         return result
     result["notices"] = source_notices(src)
+    if problems and (pages or online):
+        result["problems"].append(f"{name}: nothing was read or fetched: fix the problems above first")
+        return result
     for path in pages:
         result["pages"].append(_page(src, Path(path), page_url or src.start_urls[0]))
         if not result["pages"][-1]["finds_articles"]:
@@ -91,7 +94,7 @@ def _print_page(name: str, page: dict) -> None:
 
 
 def _print_online(name: str, rep: dict) -> None:
-    if rep["error"] and not rep["start"]:
+    if not rep["reachable"]:  # one line: the host did not answer
         click.echo(f"{name}: {rep['error']}")
         return
     click.echo(f"{name}: online check of {rep['start_url']}:")
@@ -132,7 +135,10 @@ def print_check(result: dict, brief: bool = False) -> None:
     for line in result["problems"]:
         click.echo(line)
     if not result["problems"]:
-        click.echo(f"{name}: ok" + ("" if result["fetched"] or brief else f"; {OFFLINE}"))
+        if result["fetched"]:
+            click.echo(f"{name}: entry ok; fetching the site")
+        else:
+            click.echo(f"{name}: ok" + ("" if brief else f"; {OFFLINE}"))
     if not brief:
         for line in result["notices"]:
             click.echo(line.replace(f"{name}: ", f"{name}: note: ", 1))
