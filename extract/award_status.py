@@ -70,10 +70,12 @@ class StatusReader:
     context: str | None = None      # the vote or proposal going on
     carried: str | None = None      # a status left open by a lead-in ending in ":"
     paragraph: int = -1
+    _counted_to: int = 0            # newlines are counted incrementally: linear in the body
 
     def read(self, sent, positions: list[int]) -> list[str | None]:
         text = sent.text
-        paragraph = self.body.count("\n", 0, sent.start)
+        paragraph = max(self.paragraph, 0) + self.body.count("\n", self._counted_to, sent.start)
+        self._counted_to = sent.start
         if paragraph != self.paragraph:
             if self.paragraph >= 0 and not _result_opener().match(text) and not self.carried:
                 self.context = None

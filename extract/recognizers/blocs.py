@@ -142,7 +142,7 @@ def extract(doc: Doc) -> list[dict]:
     doc.bloc_mentions = []
     groups = _group(doc)
     names = {id(g): g.name() for g in groups}
-    doc.bloc_mentions = [(s, e, names[id(g)]) for s, e, g in doc.bloc_mentions]
+    doc.bloc_mentions = sorted((s, e, names[id(g)]) for s, e, g in doc.bloc_mentions)
     blocs = []
     for g in groups:
         name = names[id(g)]

@@ -175,11 +175,23 @@ def _roles(doc: Doc, text: str):
             yield m, "deputy" if m["deputy"] else "leader"
 
 
+def _mentions_in(doc: Doc, sent) -> list[tuple[int, int, str]]:
+    """The bloc mentions inside `sent` (doc.bloc_mentions is in text order: a bisection)."""
+    from bisect import bisect_left
+
+    found = doc.bloc_mentions
+    i = bisect_left(found, (sent.start,))
+    out = []
+    while i < len(found) and found[i][0] < sent.end:
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def _bloc_for(doc: Doc, sent, start: int, end: int) -> tuple[str | None, int]:
     """The bloc a role at sent.text[start:end] belongs to, and where its name ends (the role's
     end when the bloc is not written right after it)."""
-    mentions = [(s - sent.start, e - sent.start, name) for s, e, name in doc.bloc_mentions
-                if sent.start <= s < sent.end]
+    mentions = [(s - sent.start, e - sent.start, name) for s, e, name in _mentions_in(doc, sent)]
     for s, e, name in mentions:
         if start <= s <= end + 1:
             return name, e

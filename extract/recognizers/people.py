@@ -142,6 +142,11 @@ def _same_person(a_name: str, a_titles: list[str], b: _Mention) -> bool:
     return shared and _one_letter_apart(a_name, b.name.name)
 
 
+def _shape(name: str) -> tuple[str, int]:
+    words_ = name_key(name).split()
+    return (words_[0] if words_ else "", len(words_))
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     sa, sb = a.split(), b.split()
     if len(sa) != len(sb) or len(sa) < 3 or sa[0] != sb[0]:
@@ -189,15 +194,21 @@ def _sentences(doc: Doc):
 def extract(doc: Doc) -> list[dict]:
     aliases = _bloc_aliases(doc)
     people: list[dict] = []
+    by_shape: dict[tuple, list[dict]] = {}
     for text, evidence in _sentences(doc):
         # cheap pass: a sentence naming an official has a position word or an honorific
         if not _WORTH_A_LOOK.search(text) and not head_regex().search(text):
             continue
         for m in _sentence_mentions(text, aliases):
-            person = next((p for p in people if _same_person(p["name"], p["titles"], m)), None)
+            # only people whose names start and count alike can be one (an index keeps the
+            # merging linear in the article's length)
+            bucket = by_shape.setdefault(_shape(m.name.name), [])
+            person = next((p for p in bucket if _same_person(p["name"], p["titles"], m)), None)
             if person is None:
-                people.append({"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
-                               "role": _role(m), "evidence": evidence, "_spellings": {m.name.name: 1}})
+                person = {"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
+                          "role": _role(m), "evidence": evidence, "_spellings": {m.name.name: 1}}
+                people.append(person)
+                bucket.append(person)
                 continue
             spellings = person["_spellings"]
             spellings[m.name.name] = spellings.get(m.name.name, 0) + 1
