@@ -1,12 +1,13 @@
 """Extraction speed on one core: articles/s on dev-sized passages, time per stage, start-up,
 peak memory, and how time grows with an article's length.
 
-    python bench/extract_speed.py [--articles N] [--corpus DIR] [--no-curve]
+    python bench/extract_speed.py [--articles N] [--corpus DIR] [--no-curve] [--no-jobs]
 
 The corpus defaults to ../shared/dev (46 real passages of 0.6-4 KB), cycled to N articles,
 each with its `published_hint`. The size→time curve feeds articles of 1 KB … 1 MB built from
 the same passages' bodies, once as prose and once with every punctuation mark and line break
-removed (the case that used to be quadratic); ms/KB should stay flat.
+removed (the case that used to be quadratic); ms/KB should stay flat. Last, the whole
+`thidua extract --jsonl` command on the passages with --jobs 1 and --jobs 2.
 """
 from __future__ import annotations
 
@@ -81,11 +82,34 @@ def curve(extract_record, corpus) -> None:
         print(f"  {kb:6} {row[0]:9.3f} {1000 * row[0] / kb:7.2f} {row[1]:12.3f} {1000 * row[1] / kb:7.2f}")
 
 
+def jobs_speedup(corpus_dir: Path, copies: int = 20) -> None:
+    """`thidua extract --jsonl` on the dev passages (repeated), with one and with two jobs."""
+    import tempfile
+
+    lines = []
+    for text, published in load_corpus(corpus_dir):
+        lines.append(json.dumps({"id": str(len(lines)), "text": text, "published": published}, ensure_ascii=False))
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+        fh.write("\n".join(lines * copies) + "\n")
+    seconds = {}
+    for jobs in (1, 2):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "thidua.cli", "extract", "--jsonl", fh.name, "--jobs", str(jobs)],
+                       stdout=subprocess.DEVNULL, check=True)
+        seconds[jobs] = time.perf_counter() - started
+    n = len(lines) * copies
+    print(f"thidua extract --jsonl, {n} passages: --jobs 1 {seconds[1]:.2f} s ({n / seconds[1]:.0f}/s), "
+          f"--jobs 2 {seconds[2]:.2f} s ({n / seconds[2]:.0f}/s): {seconds[1] / seconds[2]:.2f}× "
+          "(whole commands, start-up included)")
+    Path(fh.name).unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=460)
     parser.add_argument("--corpus", type=Path, default=HERE.parents[1] / "shared" / "dev")
     parser.add_argument("--no-curve", action="store_true", help="skip the size→time curve")
+    parser.add_argument("--no-jobs", action="store_true", help="skip the one-job / two-jobs comparison")
     args = parser.parse_args()
     corpus = load_corpus(args.corpus)
     if not corpus:
@@ -97,6 +121,8 @@ def main() -> None:
     throughput(extract_record, corpus, args.articles)
     if not args.no_curve:
         curve(extract_record, corpus)
+    if not args.no_jobs:
+        jobs_speedup(args.corpus)
     print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

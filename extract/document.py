@@ -21,6 +21,9 @@ class Doc:
     facts: dict[str, list] = field(default_factory=dict)
     # where the body names a bloc: (start, end, canonical bloc name), set by the blocs stage
     bloc_mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    author: str | None = None
+    id: str | None = None
+    warnings: list[str] = field(default_factory=list)   # what was wrong with the input
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -15,21 +15,26 @@ def _variants() -> dict[str, str]:
     out = {}
     for row in table("provinces"):
         out[row["name"]] = row["name"]
-        bare = re.sub(r"^Thành phố\s+", "", row["name"])
-        out.setdefault(bare, row["name"])
+        out.setdefault(re.sub(r"^Thành phố\s+", "", row["name"]), row["name"])
     return out
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _province_regex() -> re.Pattern:
-    names = sorted(_variants(), key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    # "tỉnh Bắc Kạn"; a centrally-run city also as "thành phố Cần Thơ", "TP. Hải Phòng", "Thủ đô Hà Nội"
-    return re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|Thủ đô)\s+(" + alt + r")\b")
+    cities = [v for v, name in _variants().items()
+              if any(r["name"] == name and r.get("kind") == "city" for r in table("provinces"))]
+    # "tỉnh Bắc Kạn"; a centrally-run city also "thành phố Cần Thơ", "TP. Hải Phòng", "Thủ đô Hà Nội"
+    # ("thành phố Bắc Kạn" is the capital of Bắc Kạn province, not the province)
+    return re.compile(r"\b(?:(?:tỉnh|Tỉnh|TỈNH)\s+(?P<p>" + _alternation(_variants()) + r")|"
+                      r"(?:thành phố|Thành phố|TP\.?|Thủ đô)\s+(?P<c>" + _alternation(cities) + r"))\b")
 
 
 def provinces_named(text: str) -> Counter:
-    return Counter(_variants()[re.sub(r"\s+", " ", m.group(1))] for m in _province_regex().finditer(text))
+    return Counter(_variants()[re.sub(r"\s+", " ", m["p"] or m["c"])] for m in _province_regex().finditer(text))
 
 
 def province_of_host(host: str | None) -> str | None:

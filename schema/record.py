@@ -23,6 +23,10 @@ class Evidence(Strict):
     text: str = Field(description="The sentence the fact came from.")
     start: int = Field(ge=0, description="Offset of the sentence's first character in `body`.")
     end: int = Field(ge=0, description="Offset just past the sentence's last character in `body`.")
+    span_start: Optional[int] = Field(default=None, ge=0, description=(
+        "Offset in `body` of the first character of the words that state the fact (within the sentence)."))
+    span_end: Optional[int] = Field(default=None, ge=0, description=(
+        "Offset in `body` just past the words that state the fact."))
 
 
 class Fact(Strict):

@@ -14,7 +14,9 @@ from thidua.extract.recognizers.documents import normalise_number
 def _docs(text: str, published: date | None = date(2024, 4, 10)) -> list[dict]:
     out = documents.extract(Doc(body=text, published=published))
     for item in out:
-        assert item.pop("evidence")["text"]
+        ev, (start, end) = item.pop("evidence"), item.pop("_span")
+        assert ev["start"] <= start < end <= ev["end"]     # the number, inside its sentence
+        assert text[start:end].endswith(item["number"].split("/")[-1][-2:]) or text[start:end]
     return out
 
 

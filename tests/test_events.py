@@ -15,6 +15,7 @@ def _events(text: str, published: date | None = None, title: str | None = None) 
     out = events.extract(Doc(body=text, title=title, published=published))
     for item in out:
         assert item.pop("evidence")["text"]
+        item.pop("_span", None)
     return out
 
 

@@ -135,6 +135,7 @@ def test_not_an_indicator(text):
 def test_items_fit_the_schema():
     for item in figures("Tổng thu ngân sách ước đạt 1.386 tỷ đồng, đạt 235% dự toán; giá trị sản xuất "
                         "tăng 22%; toàn huyện có 13/13 xã đạt chuẩn nông thôn mới."):
+        item.pop("_span", None)
         Indicator.model_validate(item)
 
 

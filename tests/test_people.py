@@ -19,8 +19,9 @@ def _people(text: str) -> list[dict]:
     doc.facts["blocs"] = blocs.extract(doc)
     out = people.extract(doc)
     for item in out:
-        ev = item.pop("evidence")
+        ev, (start, end) = item.pop("evidence"), item.pop("_span")
         assert doc.body[ev["start"]:ev["end"]] == ev["text"]
+        assert ev["start"] <= start < end <= ev["end"] and item["name"].split()[-1] in doc.body[start:end]
     return out
 
 

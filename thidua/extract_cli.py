@@ -73,6 +73,13 @@ def _one(item: dict, limits: "Limits") -> dict:
                                       "please report it with the input"}
 
 
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 @dataclass(frozen=True)
 class Limits:
     """The caps an input must keep (see thidua.extract.guards)."""
@@ -119,13 +126,56 @@ def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
             yield {"id": ident, "error": exc.args[0]}
 
 
-def run(items: Iterable[dict], out: IO[str] = sys.stdout, limits: Limits | None = None) -> int:
-    """Write one line per input; return how many inputs failed."""
+def run(items: Iterable[dict], out: IO[str] = sys.stdout, limits: Limits | None = None, jobs: int = 1) -> int:
+    """Write one line per input, in the inputs' order; return how many inputs failed. With
+    `jobs` > 1 the inputs are extracted by that many processes."""
     limits = limits or Limits()
+    results = parallel_results(items, limits, jobs) if jobs > 1 else (_result(item, limits) for item in items)
     failed = 0
-    for item in items:
-        result = {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item, limits)
+    for result in results:
         failed += "error" in result
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     return failed
+
+
+def _result(item: dict, limits: Limits) -> dict:
+    return {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item, limits)
+
+
+_WORKER_LIMITS: Limits | None = None
+
+
+def _worker_start(limits: Limits) -> None:
+    global _WORKER_LIMITS
+    _WORKER_LIMITS = limits
+    from thidua.extract.nlp import default_pipeline
+
+    default_pipeline()      # loaded once per process (already there when forked)
+
+
+def _worker_result(item: dict) -> dict:
+    return _result(item, _WORKER_LIMITS or Limits())
+
+
+def parallel_results(items: Iterable[dict], limits: Limits, jobs: int) -> Iterator[dict]:
+    """The results of `items` extracted by `jobs` processes, in the inputs' order; at most a
+    few inputs per process are in flight, so a long stream is never read into memory whole."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from thidua.extract.nlp import default_pipeline
+
+    default_pipeline()      # loaded before forking: every worker starts with it
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    window = jobs * 8
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(limits,)) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(_worker_result, item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

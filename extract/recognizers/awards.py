@@ -114,7 +114,8 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
     decision = _decision(text[:nxt]) if status in ("conferred", None) else None
     base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
             "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
-            "decision": decision, "evidence": sent.evidence()}
+            "decision": decision, "evidence": sent.evidence(),
+            "_span": (sent.start + m.start(), sent.start + end)}
 
     after_text = re.split(r";", text[end:nxt])[0]
     names, counts, remainder = _recipients(doc, sent, end, after_text, pre_clause, conferrer,

@@ -150,6 +150,7 @@ def extract(doc: Doc) -> list[dict]:
         if province is None and not _INTER_PROVINCIAL.search(name):
             province = doc.province
         sentences = [s for _, s, _ in g.members if s is not None]
+        first = next(((m, s) for m, s, _ in g.members if s is not None and not m.anaphoric), None)
         named = [x for x in g.members if not x[0].anaphoric]
         aliases = sorted({a for m, _, _ in g.members for a in ([m.alias] if m.alias else [])}
                          | {m.descriptive() for m, _, _ in g.members if m.acronym})
@@ -158,7 +159,8 @@ def extract(doc: Doc) -> list[dict]:
             count = next((m.count for m, _, _ in g.members if m.count), None)
         blocs.append({"name": name, "kind": g.kind, "province": province, "aliases": aliases,
                       "members": members, "member_count": count,
-                      "evidence": sentences[0].evidence() if sentences else None,
+                      "evidence": (first[1] if first else sentences[0]).evidence() if sentences else None,
+                      "_span": (first[1].start + first[0].start, first[1].start + first[0].end) if first else None,
                       "_mentions": len(named)})
     blocs.sort(key=lambda b: -b.pop("_mentions"))
     return blocs

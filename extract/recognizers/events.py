@@ -321,4 +321,16 @@ def _event(doc: Doc, lead: Lead, use_title: bool) -> dict | None:
         "location": _location(text),
         "bloc": _bloc(doc, text, anchor_start),
         "evidence": lead.sentence.evidence(),
+        "_span": _words(lead),
     }
+
+
+def _words(lead: Lead) -> tuple[int, int]:
+    """The words that report the event: from its date (when written before) to its event word."""
+    base = lead.sentence.start + lead.offset
+    anchor = lead.cue or lead.meeting
+    starts = [x.start for x in (lead.date, anchor) if x is not None]
+    ends = [x.end for x in (lead.date, anchor) if x is not None]
+    if not starts:
+        return lead.sentence.start, lead.sentence.end
+    return base + min(starts), base + max(ends)

@@ -45,6 +45,8 @@ def extract(doc: Doc) -> list[dict]:
                 continue
             seen.add(key)
             item["evidence"] = sentence.evidence()
+            if "_span" in item:
+                item["_span"] = (sentence.start + item["_span"][0], sentence.start + item["_span"][1])
             out.append(item)
     return out
 
@@ -96,8 +98,11 @@ class _ClauseReader:
         self.last_role: str | None = None   # what the clause's last percent was, for elliptical lists
         self.parts_of: str | None = None    # the unit of a figure being broken down ("trong đó: …")
 
-    def _add(self, name: str, value, unit: str | None, zone: str) -> dict:
+    def _add(self, name: str, value, unit: str | None, zone: str, figure: re.Match | None = None) -> dict:
         self.current = _item(name, value, unit, self.doc, self.clause, self.sentence, zone)
+        if figure is not None:    # where the figure is written, from the clause's start in the sentence
+            at = len(self.prefix)
+            self.current["_span"] = (at + figure.start(), at + figure.end())
         self.items.append(self.current)
         return self.current
 
@@ -112,7 +117,7 @@ class _ClauseReader:
             # "… nông nghiệp tăng 6%, công nghiệp 17%": the next item of the list, the same kind
             field = {"change": "change_pct", "plan": "plan_pct"}.get(self.last_role)
             previous = self.items[-1] if self.items else {}
-            item = self._add(sibling["name"], None if field else value, None if field else "%", zone)
+            item = self._add(sibling["name"], None if field else value, None if field else "%", zone, m)
             if field:
                 sign = -1 if (previous.get(field) or 0) < 0 else 1
                 item[field] = as_int_or_float(sign * value)
@@ -129,7 +134,7 @@ class _ClauseReader:
             else:
                 name = _null_name(zone, role, self.items) if current is not _UNNAMED else ""
                 if name:
-                    item = self._add(name, None, None, zone)
+                    item = self._add(name, None, None, zone, m)
                     item[field] = as_int_or_float(sign * value)
                     item["compared_to"] = compared
             self.last_role = role
@@ -140,7 +145,7 @@ class _ClauseReader:
             # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
             name, end = (name_before(zone), end) if role == "rate" else lead_name(rest)
             if name:
-                self._add(name, value, "%", zone)
+                self._add(name, value, "%", zone, m)
                 self.last_role = "rate"
                 self.consumed = m.end() + end
 
@@ -169,7 +174,7 @@ class _ClauseReader:
             base = self.current["name"] if self.current and self.current is not _UNNAMED and _belongs(zone) \
                 else name_before(before[:change.start()])
             if base:
-                item = self._add(f"{base} {verb}", value, unit.name, zone)
+                item = self._add(f"{base} {verb}", value, unit.name, zone, m)
                 item["compared_to"] = _compared_to(rest)
             self.consumed = m.end() + (len(compare.group()) if compare else 0)
             return
@@ -190,7 +195,7 @@ class _ClauseReader:
         if not name:   # a figure we cannot name: its growth and plan go with it, unrecorded
             self.current, self.consumed = _UNNAMED, m.end()
             return
-        item = self._add(name, value, unit.name, zone)
+        item = self._add(name, value, unit.name, zone, m)
         item["total"] = as_int_or_float(parse_number(m["total"])) if m["total"] else None
         self.consumed = m.end() + taken
 

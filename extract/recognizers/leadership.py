@@ -15,6 +15,7 @@ year reviewed (serving) or the year after it (elected: an election verb before t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from thidua.extract.document import Doc
@@ -33,16 +34,6 @@ _LINK = re.compile(r"(?:\s*(?:\(|-|,|là|làm|giữ vai trò|giữ chức|đảm
 _REPRESENTATIVE = re.compile(r"^(?:(?:đại\s+diện|lãnh\s+đạo|thay\s+mặt|tập\s+thể|Ban\s+Thường\s+trực|"
                              r"Thường\s+trực|Ban\s+Giám\s+đốc)\s+)+", re.I)
 _MAX_UNIT_WORDS = 18
-
-
-@lru_cache(maxsize=1)
-def _role_regex() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation(r["phrase"] for r in table("leadership")) + r")(?!\w)", re.I)
-
-
-@lru_cache(maxsize=1)
-def _role_of() -> dict[str, str]:
-    return {fold_ascii(r["phrase"]): r["role"] for r in table("leadership")}
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +119,12 @@ def _right_unit(after: str, doc: Doc | None = None) -> str | None:
     m = re.match(r"\s*(?:năm\s+\d{4}\s*)?(?:(?:là|:)\s+|,\s*(?=(?:đại\s+diện|lãnh\s+đạo)\s))(?P<u>.{3,160})", after, re.I)
     if not m:
         return None
-    if _role_regex().search(after, 0, m.start("u")):
+    if _role_phrases(after[:m.start("u")]):
         return None  # "cụm trưởng và cụm phó … là A (Cụm trưởng) và B (Cụm phó)": each names its own
     unit = _cut_at_verb(_right_stop().split(_REPRESENTATIVE.sub("", m["u"]), maxsplit=1)[0])
     rest = m["u"][m["u"].find(unit) + len(unit):][:24]
-    if re.match(r"\s*\(\s*(?:đơn vị\s+)?(?:" + _role_regex().pattern + r")", rest, re.I):
+    bracket = re.match(r"\s*\(\s*(?:đơn vị\s+)?", rest, re.I)
+    if bracket and any(found.start() == bracket.end() for found, _ in _role_phrases(rest)):
         return None
     return _as_unit(unit, doc)
 
@@ -166,9 +158,66 @@ def _alias_regex(doc: Doc) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?P<deputy>Phó\s+)?Trưởng\s+(?:" + alternation(aliases) + r")(?!\w)", re.I)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A role phrase found in a sentence (read like a regex match by the code that uses it)."""
+    at: int
+    to: int
+    text: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+    def group(self) -> str:
+        return self.text
+
+
+@lru_cache(maxsize=1)
+def _role_matcher():
+    """spaCy's PhraseMatcher over the role phrases of `lexicon/leadership.tsv`, in lower case:
+    a pure lexicon lookup, token by token."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc as SpacyDoc
+
+    from thidua.extract.tokenizer import words_and_spaces
+
+    vocab = spacy.blank("xx").vocab     # a vocabulary that knows each word's lower case
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for row in table("leadership"):
+        words, spaces = words_and_spaces(row["phrase"])
+        matcher.add(row["role"], [SpacyDoc(vocab, words=words, spaces=spaces)])
+    return vocab, matcher
+
+
+_MAY_HOLD_A_ROLE = re.compile(r"(?i)trưởng|phó")
+
+
+def _role_phrases(text: str) -> list[tuple[_Found, str]]:
+    if not _MAY_HOLD_A_ROLE.search(text):
+        return []
+    from spacy.tokens import Doc as SpacyDoc
+
+    from thidua.extract.tokenizer import words_and_spaces
+
+    vocab, matcher = _role_matcher()
+    words, spaces = words_and_spaces(text)
+    doc = SpacyDoc(vocab, words=words, spaces=spaces)
+    found = sorted(matcher(doc, as_spans=True), key=lambda sp: (sp.start_char, -len(sp)))
+    out, taken = [], -1
+    for span in found:          # the longest phrase at each place ("Phó Trưởng khối", not "Trưởng khối")
+        if span.start_char < taken:
+            continue
+        out.append((_Found(span.start_char, span.end_char, span.text), vocab.strings[span.label]))
+        taken = span.end_char
+    return out
+
+
 def _roles(doc: Doc, text: str):
-    for m in _role_regex().finditer(text):
-        yield m, _role_of().get(fold_ascii(m.group()), "leader")
+    yield from _role_phrases(text)
     alias = _alias_regex(doc)
     if alias:
         for m in alias.finditer(text):
@@ -229,7 +278,7 @@ def extract(doc: Doc) -> list[dict]:
         found = sorted(_roles(doc, text), key=lambda x: x[0].start())
         spans = [(m.start(), m.end()) for m, _ in found]
         for m, role in found:
-            before, after = text[:m.start()], text[m.end():]
+            before = text[:m.start()]
             bloc, name_end = _bloc_for(doc, sent, m.start(), m.end())
             if bloc is None:
                 continue
@@ -247,8 +296,21 @@ def extract(doc: Doc) -> list[dict]:
                 continue
             seen.add(key)
             out.append({"bloc": bloc, "year": year, "role": role, "org": unit,
-                        "status": "elected" if elected else "serving", "evidence": sent.evidence()})
+                        "status": "elected" if elected else "serving", "evidence": sent.evidence(),
+                        "_span": _unit_and_role(text, sent.start, unit, m.start(), name_end)})
     return _keep_consistent(out)
+
+
+def _unit_and_role(text: str, base: int, unit: str, start: int, end: int) -> tuple[int, int]:
+    """Where the fact is written: from the unit's name (when found as written, before or just
+    after the role) to the end of the role and its bloc."""
+    head = unit.split(" ")[-1]
+    before = text.rfind(head, max(0, start - 160), start)
+    if before >= 0:
+        first = text.rfind(unit.split(" ")[0], max(0, start - 160), before + 1)
+        return base + (first if first >= 0 else before), base + end
+    after = text.find(head, end, end + 200)
+    return base + start, base + (after + len(head) if after >= 0 else end)
 
 
 def _keep_consistent(items: list[dict]) -> list[dict]:

@@ -120,11 +120,12 @@ def extract(doc: Doc) -> list[dict]:
         if not re.search(r"phong\s+trào|vận\s+động|hưởng\s+ứng|thực\s+hiện\s+tốt|tham\s+gia", text, re.I):
             continue
         found = _quoted(text) + _listed(text) + [(m.start(), m["name"] or m["bare"]) for m in _known_re().finditer(text)]
-        for _pos, raw in sorted(found):
+        for pos, raw in sorted(found):
             name = clean(raw)
             key = re.sub(r"[^a-z0-9]+", " ", fold_ascii(name)).strip()
             if len(name.split()) < 2 or key in seen or _not_name_re().match(name):
                 continue
             seen.add(key)
-            out.append({"name": name, "evidence": sentence.evidence()})
+            out.append({"name": name, "evidence": sentence.evidence(),
+                        "_span": (sentence.start + pos, sentence.start + pos + len(raw))})
     return out

@@ -206,7 +206,8 @@ def extract(doc: Doc) -> list[dict]:
             person = next((p for p in bucket if _same_person(p["name"], p["titles"], m)), None)
             if person is None:
                 person = {"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
-                          "role": _role(m), "evidence": evidence, "_spellings": {m.name.name: 1}}
+                          "role": _role(m), "evidence": evidence, "_spellings": {m.name.name: 1},
+                          "_span": (evidence["start"] + m.start, evidence["start"] + m.end)}
                 people.append(person)
                 bucket.append(person)
                 continue
@@ -217,6 +218,7 @@ def extract(doc: Doc) -> list[dict]:
                 person["honorific"] = m.honorific
             if not person["titles"] and m.titles:
                 person["evidence"] = evidence
+                person["_span"] = (evidence["start"] + m.start, evidence["start"] + m.end)
             _merge_titles(person["titles"], m.titles)
             # a misspelt repeat (a caption's typo) adds titles, but is too loose to change the role
             if person["name"] == m.name.name and ROLE_RANK[_role(m)] > ROLE_RANK[person["role"]]:
