@@ -81,19 +81,27 @@ def _is_name_syllable(tok: str) -> bool:
     return tok[:1].isupper() and (len(tok) == 1 or not tok[1:].isupper())
 
 
+def _is_honorific_word(text: str, m: re.Match) -> bool:
+    """"Ông", "Bà", and "Đồng" of "Đồng chí" open a mention, they are no part of a name ("Hà Sỹ
+    Đồng" ends with one)."""
+    tok = m.group().casefold()
+    if tok in ("ông", "bà"):
+        return True
+    return tok == "đồng" and bool(re.match(r"\s+chí\b", text[m.end():m.end() + 5], re.I))
+
+
 def _runs(text: str):
     """Runs of capitalised syllables separated by single spaces: [(start, end), …] per word."""
     run: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         tok = m.group()
         joined = run and text[run[-1][1]:m.start()] == " "
-        if not _is_name_syllable(tok) or (run and not joined) or _title_head().match(text, m.start()) \
-                or tok.casefold() in ("ông", "bà", "đồng"):
+        opener = _is_honorific_word(text, m)
+        if not _is_name_syllable(tok) or (run and not joined) or _title_head().match(text, m.start()) or opener:
             if run:
                 yield run
             run = []
-            if _is_name_syllable(tok) and not _title_head().match(text, m.start()) \
-                    and tok.casefold() not in ("ông", "bà", "đồng"):
+            if _is_name_syllable(tok) and not _title_head().match(text, m.start()) and not opener:
                 run = [(m.start(), m.end())]
             continue
         run.append((m.start(), m.end()))

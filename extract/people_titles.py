@@ -33,12 +33,31 @@ def _heads() -> dict[str, str]:
     return {h.casefold(): h for h in sorted(words("person_titles"))}
 
 
+class _Prefix:
+    """The prefixes of `person_title_prefixes.txt` at a title's start, read on first use."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _rx() -> re.Pattern:
+        return re.compile(r"^(?:" + alternation(words("person_title_prefixes")) + r")\s+", re.I)
+
+    def match(self, text: str):
+        return self._rx().match(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return self._rx().sub(repl, text)
+
+
+_PREFIX = _Prefix()
+
+
 @lru_cache(maxsize=1)
 def head_regex() -> re.Pattern:
     # "nguyên Phó Bí thư" (former) is a title too; abbreviations keep their case ("PGĐ")
     abbrevs = [r["abbreviation"] for r in table("person_title_abbreviations")
                if r.get("opens_title") == "yes"]
-    return re.compile(r"(?<!\w)(?:nguyên\s+)?(?:" + alternation(words("person_titles"))
+    return re.compile(r"(?<!\w)(?:(?:" + alternation(words("person_title_prefixes")) + r")\s+)?(?:"
+                      + alternation(words("person_titles"))
                       + r"|(?-i:" + alternation(abbrevs) + r"))(?!\w)", re.I)
 
 
@@ -131,6 +150,8 @@ def _end_of_titles(text: str) -> int:
     for m in re.finditer(r"[;:\"“”!?\n]|\(|\)|\.(?=\s|$)", text):
         if m.group() == "(" and starts_unit(text[m.end():]) and ")" in text[m.end():]:
             continue
+        if m.group() == "(" and _ABBREVIATION_IN_BRACKETS.match(text, m.start()):
+            continue  # "Hội đồng Thi đua - Khen thưởng (TĐ-KT) tỉnh": the title goes on
         if m.group() == "." and re.search(r"(?<!\w)[A-ZĐ]{1,4}$", text[:m.start()]):
             continue  # "TX. Gò Công", "TP. Hà Tĩnh"
         if m.group() == ")" and "(" in text[:m.start()]:
@@ -152,6 +173,7 @@ def _end_of_titles(text: str) -> int:
     return end
 
 
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZĐ][A-ZĐ&.\-\s]{0,14}\)")
 _UNKNOWN_ABBREVIATION = re.compile(r"[A-ZĐ]{2,6}(?:\s|$)")
 # "- đơn vị Trưởng khối", "(đơn vị Cụm trưởng …)": the unit's bloc role, not the person's title
 _UNIT_ROLE = re.compile(r"\s*(?:[-–,]\s*)?(?i:đơn\s+vị|cơ\s+quan)\s+(?i:phó\s+trưởng|trưởng|phó|khối|cụm)(?!\w)")
@@ -196,7 +218,8 @@ def titles_after(text: str) -> tuple[list[str], int]:
     body = text[m.end():]
     end = _end_of_titles(body)
     end = re.search(r"(?:[\s,]+(?:và|cùng|với))*[\s,]*$", body[:end]).start()  # "… (Sở Nội vụ) và ông B"
-    chain = body[:end]
+    # "UVBCH-Phó chủ tịch UBND huyện": two titles joined by a dash without spaces
+    chain = re.sub(r"(?<=\w)-(?=" + head_regex().pattern + r")", " - ", body[:end], flags=re.I)
     titles = [t for t in _pieces(chain) if starts_title(t)]
     return titles, m.end() + end
 
@@ -244,7 +267,7 @@ def _pieces_backward(clause: str) -> list[tuple[str, bool, bool]]:
         found = None
         for m in head_regex().finditer(piece):
             tail = piece[m.start():]
-            if not re.sub(r"^nguyên\s+", "", tail, flags=re.I)[:1].isupper():
+            if not _PREFIX.sub("", tail)[:1].isupper():
                 continue
             if not _stops().search(tail) and not _cues()[1].search(tail) and "(" not in tail \
                     and ")" not in tail:
@@ -262,7 +285,8 @@ def _pieces_backward(clause: str) -> list[tuple[str, bool, bool]]:
 def canonical_title(raw: str, bloc_aliases: dict[str, str] | None = None) -> str | None:
     """A title written out: abbreviations expanded, bloc aliases named, the position word in its
     usual spelling ("Trưởng KTĐKTN năm 2019" → "Trưởng Khối thi đua Kinh tế ngành năm 2019")."""
-    text = re.sub(r"\(([^()]*)\)", r" \1 ", raw)
+    text = _ABBREVIATION_IN_BRACKETS.sub(" ", raw)      # "(TĐ-KT)" restates what precedes it
+    text = re.sub(r"\(([^()]*)\)", r" \1 ", text)
     text = tidy(" ".join(text.split()))
     for rx, full in _title_abbreviations():
         text = rx.sub(full, text)
@@ -276,7 +300,7 @@ def canonical_title(raw: str, bloc_aliases: dict[str, str] | None = None) -> str
     if not m:
         return None
     said = " ".join(m.group().split())
-    former = re.match(r"nguyên\s+", said, re.I)
+    former = _PREFIX.match(said)
     head = _heads().get(said[former.end():].casefold() if former else said.casefold())
     if head and former:
         head = said[:former.end()] + head

@@ -22,8 +22,8 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
     """The record of one article given as plain text or as an HTML page.
 
     `published` (a date or ISO string) is context for text input; an HTML page's own date
-    wins only when none is given. `only` runs just the named sections' stages (tests of one
-    section). `selectors` (a registry entry's title/date/byline/body selectors) guide HTML
+    wins only when none is given. `only` runs just the named sections' stages and the blocs
+    stage they build on (tests of one section). `selectors` (a registry entry's title/date/byline/body selectors) guide HTML
     input. `province` is the one the crawl was told (its `--province` or registry entry): used
     when neither the text nor the headline names one. Inputs over `max_chars` characters, or
     with NUL bytes, raise InputError (guards.py). Raises ExtractionError when the input has no
@@ -41,7 +41,7 @@ def extract_record(*, text: str | None = None, html: str | None = None, id: str 
     if only is None:
         doc = nlp(doc)
     else:
-        wanted = {_SENTENCES} | {f"thidua_{name}" for name in only}
+        wanted = {_SENTENCES, "thidua_blocs"} | {f"thidua_{name}" for name in only}   # and what they need
         with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in wanted]):
             doc = nlp(doc)
     started = time.perf_counter()

@@ -261,3 +261,18 @@ def test_titles_in_abbreviation_are_written_out():
     got = people_of("Tham dự có đ/c Nông Văn Tuấn - UVBCH Đảng bộ tỉnh, Giám đốc Sở Nội vụ; đ/c Hà Thị Hoa - PBT TTHU.")
     assert got == {"Nông Văn Tuấn": ["Ủy viên Ban Chấp hành Đảng bộ tỉnh", "Giám đốc Sở Nội vụ"],
                    "Hà Thị Hoa": ["Phó Bí thư Thường trực Huyện ủy"]}
+
+
+def test_a_given_name_that_opens_an_honorific():
+    got = people_of("Hội nghị do Quyền Chủ tịch UBND tỉnh Hà Sỹ Đồng chủ trì. Đồng chí Lê Văn Đồng, Giám đốc Sở "
+                    "Nội vụ dự.")
+    assert got == {"Hà Sỹ Đồng": ["Quyền Chủ tịch Ủy ban nhân dân tỉnh"], "Lê Văn Đồng": ["Giám đốc Sở Nội vụ"]}
+
+
+def test_acting_holders_and_abbreviations_in_brackets_and_dashes_without_spaces():
+    got = people_of("Đồng chí Mạc Văn Toàn, Quyền Giám đốc Sở Nội vụ, Chủ tịch Hội đồng Thi đua - Khen thưởng "
+                    "(TĐ-KT) tỉnh chủ trì. Bà Lò Thị Vân - UVBCH-Phó chủ tịch UBND huyện dự. Ông Tạ Văn Tiến, "
+                    "Trưởng phòng Nội vụ huyện chứng kiến.")
+    assert got == {"Mạc Văn Toàn": ["Quyền Giám đốc Sở Nội vụ", "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"],
+                   "Lò Thị Vân": ["Ủy viên Ban Chấp hành", "Phó Chủ tịch Ủy ban nhân dân huyện"],
+                   "Tạ Văn Tiến": ["Trưởng phòng Nội vụ huyện"]}
