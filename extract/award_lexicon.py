@@ -41,8 +41,22 @@ def award_names() -> dict[str, AwardName]:
 
 
 @lru_cache(maxsize=1)
+def giver_rows() -> tuple[dict, ...]:
+    """The rows of `award_conferrers.tsv`, and each again in the abbreviations articles use for
+    it (`abbreviations.tsv`: "Bộ VHTT&DL", "Tổng LĐLĐ Việt Nam")."""
+    rows = list(table("award_conferrers"))
+    short = sorted(((r["abbreviation"], r["expansion"]) for r in table("abbreviations")
+                    if len(r["expansion"].split()) >= 2), key=lambda a: -len(a[1]))
+    for row in list(rows):
+        for abbr, full in short:
+            if full in row["phrase"]:
+                rows.append({**row, "phrase": row["phrase"].replace(full, abbr)})
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
 def givers() -> dict[str, Giver]:
-    return {_key(r["phrase"]): Giver(r["conferrer"], r["level"]) for r in table("award_conferrers")}
+    return {_key(r["phrase"]): Giver(r["conferrer"], r["level"]) for r in giver_rows()}
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +64,7 @@ def mention_regex() -> re.Pattern:
     """An award name, its class, and the giver written right after it ("của UBND tỉnh")."""
     # a title may be quoted after its first word: Cờ “Đơn vị xuất sắc trong phong trào thi đua”
     names = alternation(r["phrase"] for r in table("awards")).replace(r"\s+", r"\s+[“\"]?")
-    giver = alternation(r["phrase"] for r in table("award_conferrers"))
+    giver = alternation(r["phrase"] for r in giver_rows())
     return re.compile(r"(?<!\w)(?i:(?P<name>" + names + r")[”\"]?(?P<cls>" + _CLASS + r")?"
                       r"(?P<giver>\s+(?:của\s+)?(?:" + giver + r"))?)(?!\w)")
 
@@ -58,14 +72,13 @@ def mention_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def giver_regex() -> re.Pattern:
     """Givers that may stand before the award they give ("UBND tỉnh tặng Cờ thi đua")."""
-    giver = alternation(r["phrase"] for r in table("award_conferrers") if r.get("where") != "label")
-    return re.compile(r"(?<!\w)(?i:" + giver + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?i:" + giver_alternation() + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def giver_alternation() -> str:
     """The givers that may stand before an award, as a regex alternation."""
-    return alternation(r["phrase"] for r in table("award_conferrers") if r.get("where") != "label")
+    return alternation(r["phrase"] for r in giver_rows() if r.get("where") != "label")
 
 
 @lru_cache(maxsize=1)
@@ -137,4 +150,4 @@ def status_info(phrase: str) -> tuple[str, bool]:
 
 
 def kind_of(word: str) -> str | None:
-    return kind_words().get(_key(word))
+    return kind_words().get(_key(word)) or None   # "trường hợp": recipients of either kind

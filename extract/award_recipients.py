@@ -95,6 +95,9 @@ def counts_at(text: str) -> tuple[list[tuple[int, str | None]], int]:
         sep = re.match(r"\s*(?:,|và)\s*(?=\d)", text[pos:])
         if not sep:
             break
+        following = count_regex().match(text, pos + sep.end())
+        if following and _OWN_PREDICATE.match(text[following.end():following.end() + 30].lstrip()):
+            break   # "cho 993 tập thể, 5.719 đơn vị đạt …": the next count has a predicate of its own
         pos += sep.end()
     return out, pos
 
@@ -113,8 +116,8 @@ def count_before(pre: str) -> list[tuple[int, str | None]]:
     head = pre[:tail.start()]
     while True:  # "37 tập thể và 160 cá nhân": each count is an item
         m = re.search(_INT + r"\s*(?P<w>" + kinds + r")\s*(?:,|và)\s*$", head, re.I)
-        if not m:
-            break
+        if not m or re.search(r"(?<!\w)(?:cho|tới|đến)\s*$", head[:m.start()], re.I):
+            break   # "… Cờ thi đua cho 993 tập thể, 5.719 đơn vị đạt …": that count is the flag's
         out.insert(0, (int(m["n"].replace(".", "")), _kind(m["w"], None)))
         head = head[:m.start()]
     return out
@@ -233,6 +236,10 @@ def _names(text: str, ministry: str | None) -> tuple[list[tuple[str, str]], bool
     return out, False
 
 
+# a count with a predicate of its own ("5.719 đơn vị đạt …", "… được tặng …") belongs to another award
+_OWN_PREDICATE = re.compile(r"(?<!\w)(?:đạt|được|nhận|đón nhận|vinh dự)(?!\w)", re.I)
+
+
 def after(text: str, ministry: str | None = None) -> Recipients:
     """Recipients in the words following an award, up to its clause's end."""
     res = Recipients()
@@ -252,8 +259,12 @@ def after(text: str, ministry: str | None = None) -> Recipients:
             # "cho 46 tập thể có thành tích …, 19 tập thể có thành tích …": more counts of the
             # same award further on in its clause, each after a comma
             for more_count in re.finditer(r",\s*(?=\d)", tail):
-                extra, _ = counts_at(tail[more_count.end():])
-                res.counts.extend(extra)
+                extra, used = counts_at(tail[more_count.end():])
+                segment = re.split(r",", tail[more_count.end() + used:], maxsplit=1)[0]
+                if extra and not _OWN_PREDICATE.search(segment):
+                    res.counts.extend(extra)
+                elif extra:
+                    break   # "…, 5.719 đơn vị đạt Tập thể lao động xuất sắc": the next award's count
         res.open_list = not tail.strip(" :,.;")
         return res
     res.names, res.remainder = _names(rest, ministry)

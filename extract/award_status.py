@@ -38,21 +38,22 @@ def statuses(text: str, positions: list[int], carried: str | None,
              inherit_vote: bool = False) -> tuple[list[str | None], str | None, bool]:
     """The status of each award at `positions` in `text`; the status left open at its end; and
     whether a strong conferral was reported (which ends a vote's context). A clause with a
-    proposed or voted cue of its own takes it; with `inherit_vote` the first clause is the result
-    of the vote carried in ("Kết quả, Hội đồng thống nhất đề nghị …")."""
+    proposed or voted cue of its own takes it; with `inherit_vote` the sentence is the result of
+    the vote carried in ("Kết quả, Hội đồng thống nhất đề nghị …; đề nghị …"), every clause of it."""
     events = [(m.start(), 1, m.group()) for m in status_regex().finditer(text)]
     events += [(m.start(), 0, None) for m in re.finditer(r"[;:]", text)]
     events += [(p, 2, i) for i, p in enumerate(positions)]
     out: list[str | None] = [None] * len(positions)
-    state, clause, strong_conferral, first = carried, None, False, True
+    state, clause, strong_conferral = carried, None, False
     for _, what, value in sorted(events, key=lambda e: (e[0], e[1])):
         if what == 0:
-            state, clause, first = clause or state, None, False
+            state, clause = clause or state, None
         elif what == 1:
             status, strong = status_info(value)
             if status in (PROPOSED, VOTED):
                 if clause is None:
-                    clause = VOTED if first and inherit_vote and state == VOTED else status
+                    # the result of a vote carried in: each of its clauses ("…; đề nghị …") is that vote
+                    clause = VOTED if inherit_vote and state == VOTED else status
                 elif status == VOTED:
                     clause = VOTED   # "đề nghị … bỏ phiếu": the vote is the furthest stage
             elif status == CONFERRED and clause is None and (strong or state not in (PROPOSED, VOTED)):

@@ -153,8 +153,16 @@ def test_award_as_subject_of_a_passive_verb():
 def test_enumeration_without_verb_takes_the_headline_cue():
     items = run("Ngoài ra còn có Cờ thi đua của UBND tỉnh: 31 tập thể; Chiến sĩ thi đua cấp tỉnh: 17 cá nhân.",
                 title="25 tập thể được đề nghị tặng Cờ thi đua của Chính phủ")
+    # the headline's own award, which the body does not repeat, is a fact of the article too
     assert brief(items) == [("provincial_emulation_flag", None, 31, "collective", "proposed"),
-                            ("emulation_fighter", None, 17, "individual", "proposed")]
+                            ("emulation_fighter", None, 17, "individual", "proposed"),
+                            ("government_emulation_flag", None, 25, "collective", "proposed")]
+
+
+def test_a_headline_that_sums_up_the_body_adds_nothing():
+    items = run("Hội đồng bỏ phiếu đề nghị tặng Cờ thi đua của UBND tỉnh cho 40 đơn vị và Bằng khen cho 30 đơn vị.",
+                title="70 đơn vị được đề nghị tặng cờ thi đua và bằng khen")
+    assert [(a["label"], a["recipient_count"]) for a in items] == [("Cờ thi đua của UBND tỉnh", 40), ("Bằng khen", 30)]
 
 
 def test_numbered_list_after_gom_with_reasons_after_semicolons():
@@ -236,3 +244,42 @@ def test_more_counts_of_one_award_after_commas():
     items = run("Chủ tịch UBND tỉnh tặng Bằng khen cho 30 tập thể có thành tích xuất sắc trong năm học, 8 tập thể "
                 "có thành tích xuất sắc 2 năm liên tiếp.")
     assert [a["recipient_count"] for a in items] == [30, 8]
+
+
+def test_a_council_s_name_is_not_a_conferral():
+    items = run("Đồng chí Nguyễn Văn Tám, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh chủ trì phiên họp để xét "
+                "chọn và đề nghị tặng Huân chương Lao động hạng Ba cho 2 tập thể.")
+    assert [a["status"] for a in items] == ["proposed"]
+
+
+def test_the_clauses_of_a_vote_s_result_are_that_vote():
+    items = run("Các thành viên đã bỏ phiếu kín.\nTheo đó, Hội đồng thống nhất đề nghị tặng Cờ thi đua của Chính phủ "
+                "cho 6 tập thể; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 14 tập thể.")
+    assert [a["status"] for a in items] == ["voted", "voted"]
+
+
+def test_a_repeat_keeps_the_furthest_stage():
+    items = run("Sở Nội vụ tổng hợp danh sách đề nghị tặng Cờ thi đua của UBND tỉnh cho 12 tập thể. Hội đồng đã bỏ "
+                "phiếu kín, thống nhất thông qua Cờ thi đua của UBND tỉnh cho 12 tập thể.")
+    assert brief(items) == [("provincial_emulation_flag", None, 12, "collective", "voted")]
+
+
+def test_a_count_with_its_own_predicate_belongs_to_the_next_award():
+    items = run("Giai đoạn 2020-2025, tỉnh tặng Cờ thi đua cho 410 tập thể, 2.350 đơn vị đạt Tập thể lao động xuất sắc.")
+    assert [(a["label"], a["recipient_count"]) for a in items] == [("Cờ thi đua", 410),
+                                                                    ("Tập thể lao động xuất sắc", 2350)]
+
+
+def test_a_count_written_before_the_award():
+    items = run("Trong 5 năm qua, Chủ tịch nước tặng 215 Huân chương các loại; 1.044 trường hợp được Thủ tướng Chính "
+                "phủ tặng Bằng khen; toàn tỉnh có 8 Chiến sĩ thi đua toàn quốc.")
+    assert [(a["type"], a["recipient_count"], a["recipient_kind"]) for a in items] == [
+        ("order_other", 215, None), ("pm_certificate_of_merit", 1044, None), ("emulation_fighter", 8, "individual")]
+
+
+def test_a_giver_in_its_abbreviation_and_an_order_s_giver():
+    items = run("Hội nghị bỏ phiếu đề nghị tặng Cờ thi đua Bộ VHTT&DL cho 01 đơn vị; đề nghị Thủ tướng Chính phủ tặng "
+                "Bằng khen cho 3 cá nhân, Huân chương Lao động hạng Ba cho 1 cá nhân.")
+    assert [(a["type"], a["conferrer"], a["recipient_count"]) for a in items] == [
+        ("ministry_emulation_flag", "Bộ Văn hóa, Thể thao và Du lịch", 1),
+        ("pm_certificate_of_merit", "Thủ tướng Chính phủ", 3), ("labour_order", None, 1)]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from thidua.extract import award_recipients as rcp
-from thidua.extract.award_lexicon import (giver_info, giver_regex, level_types, mention_regex, name_info,
+from thidua.extract.award_lexicon import (Giver, giver_info, giver_regex, level_types, mention_regex, name_info,
                                           negative_regex, rating_cue_regex, status_info, status_regex)
-from thidua.extract.award_status import StatusReader, article_status
+from thidua.extract.award_status import StatusReader, article_status, statuses
 from thidua.extract.document import Doc
 from thidua.extract.orgs import fold_key
 
@@ -27,6 +27,7 @@ _OWN_GIVER_ONLY = {"rating_excellent", "rating_good", "excellent_labour_collecti
 _BY_GIVER = {"government_emulation_flag", "provincial_emulation_flag", "ministry_emulation_flag",
              "pm_certificate_of_merit", "provincial_certificate_of_merit", "ministry_certificate_of_merit",
              "certificate_of_commendation"}
+_STATE_AWARDS = {"labour_order", "order_other", "hero"}
 _YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\s*-\s*\d)(?!\d)")
 # years of the coming term or plan are not the year the award rewards
 _NOT_ACHIEVEMENT = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|phát động|giao ước|ký kết|nhiệm kỳ|"
@@ -44,14 +45,32 @@ def extract(doc: Doc) -> list[dict]:
     # a bare enumeration ("Cờ thi đua của UBND tỉnh: 54 tập thể; …") takes the headline's cue,
     # else the stage most of the article reports
     fallback = article_status(doc)
-    for sent in doc.sentences:
+    for sent in list(doc.sentences) + ([_Headline(doc.title)] if doc.title else []):
         mentions = list(mention_regex().finditer(sent.text))
-        found = reader.read(sent, [m.start() for m in mentions])
+        found = reader.read(sent, [m.start() for m in mentions]) if sent.start is not None else \
+            statuses(sent.text, [m.start() for m in mentions], None)[0]
         for i, m in enumerate(mentions):
             nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
             prev = mentions[i - 1].end() if i else 0
-            items.extend(_items(doc, sent, m, nxt, found[i], fallback, doc_year, prev))
+            got = _items(doc, sent, m, nxt, found[i], fallback, doc_year, prev)
+            if sent.start is None:
+                # the headline sums up or restates the body: it adds only awards the body lacks
+                body_types = {it["type"] for it in items if it["evidence"] is not None}
+                got = [it for it in got if it["type"] not in body_types]
+            items.extend(got)
     return _resolve(items)
+
+
+class _Headline:
+    """The headline read as one more sentence, last, so that the body's mentions of an award
+    come first and a headline repeating them adds nothing; it has no place in the body."""
+    start = None
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def evidence(self) -> None:
+        return None
 
 
 def _doc_award_year(doc: Doc) -> int | None:
@@ -79,6 +98,10 @@ def _giver(m: re.Match, pre_clause: str, type_: str):
         return giver_info(m["giver"])
     if type_ in _OWN_GIVER_ONLY:
         return None
+    if type_ in _STATE_AWARDS:
+        # an order is the State President's: a Prime Minister named before it gives another award
+        found = [g for g in giver_regex().finditer(pre_clause[-150:]) if (giver_info(g.group()) or Giver("", "")).level == "state"]
+        return giver_info(found[-1].group()) if found else None
     found = [g for g in giver_regex().finditer(pre_clause[-150:])]
     return giver_info(found[-1].group()) if found else None
 
@@ -115,7 +138,7 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
     base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
             "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
             "decision": decision, "evidence": sent.evidence(),
-            "_span": (sent.start + m.start(), sent.start + end)}
+            "_span": (sent.start + m.start(), sent.start + end) if sent.start is not None else None}
 
     after_text = re.split(r";", text[end:nxt])[0]
     names, counts, remainder = _recipients(doc, sent, end, after_text, pre_clause, conferrer,
@@ -132,7 +155,7 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
     for name, kind in names:
         out.append({**base, "recipient": name, "recipient_kind": kind})
     for count, kind in counts:
-        out.append({**base, "recipient_count": count, "recipient_kind": kind})
+        out.append({**base, "recipient_count": count, "recipient_kind": kind or info.kind})
     if not out and not remainder:
         out.append(base)
     return out
@@ -143,7 +166,7 @@ def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conf
     """Named recipients, counts, and whether the text said "the remaining units"."""
     found = rcp.after(after_text, conferrer)
     names, counts = list(found.names), list(found.counts)
-    line_end = doc.body.find("\n", sent.start + end)
+    line_end = doc.body.find("\n", sent.start + end) if sent.start is not None else -1
     line_rest = doc.body[sent.start + end:line_end] if line_end >= 0 else ""
     # the recipients follow one per line: "…: 02 tập thể" or "… cho 04 tập thể, …, gồm:"
     short_rest = not line_rest.strip(" :.;,0123456789").split(" ", 3)[3:]
@@ -158,7 +181,15 @@ def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conf
         names = rcp.people_before(region) or [n for n in map(rcp.one_name, rcp.subjects_before(pre_clause)) if n]
         if not names:
             counts = rcp.count_before(pre_clause)
+        if not names and not counts:
+            # "tặng 591 Huân chương các loại", "có 13 Chiến sĩ thi đua toàn quốc": the count of the award
+            counted = _AWARD_COUNT.search(pre_clause)
+            if counted and not re.fullmatch(r"(?:19|20)\d\d", counted["n"]):
+                counts = [(int(counted["n"].replace(".", "")), None)]
     return names, counts, found.remainder
+
+
+_AWARD_COUNT = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?:danh hiệu\s+)?[“\"]?$")
 
 
 def _names_person(text: str) -> bool:
@@ -204,7 +235,8 @@ def _variant(item: dict) -> tuple[str, str]:
 def _resolve(items: list[dict]) -> list[dict]:
     """One item per (type, recipient); bare mentions only for awards found nowhere else."""
     counted = {_variant(it) for it in items if it["recipient"] or it["recipient_count"] is not None}
-    seen, out = set(), []
+    seen: dict[tuple, dict] = {}
+    out: list[dict] = []
     for it in items:
         if it["recipient"]:
             key = (it["type"], _class(it["label"]), "name", fold_key(it["recipient"]))
@@ -217,9 +249,24 @@ def _resolve(items: list[dict]) -> list[dict]:
         else:
             key = ("bare",) + _variant(it)
         if key not in seen:
-            seen.add(key)
+            seen[key] = it
             out.append(it)
+        else:
+            _fold(seen[key], it)
     return _without_summaries(out)
+
+
+_STAGE = {"proposed": 1, "voted": 2, "conferred": 3}
+
+
+def _fold(kept: dict, later: dict) -> None:
+    """A repeat of an award: the furthest stage the article reports (RECORD.md), and what the
+    first mention left out."""
+    if _STAGE.get(later["status"], 0) > _STAGE.get(kept["status"], 0):
+        kept["status"] = later["status"]
+    for field in ("conferrer", "year", "decision"):
+        if kept.get(field) is None and later.get(field) is not None:
+            kept[field] = later[field]
 
 
 def _class(label: str) -> str:
