@@ -92,3 +92,26 @@ def test_a_title_chain_names_the_unit_not_the_person():
     got = lead("Khối thi đua các cơ quan Đảng tổng kết năm 2023. Chủ trì có đồng chí Vũ Văn An, Tỉnh ủy viên, "
                "Trưởng Ban Dân vận Tỉnh ủy, Khối trưởng.")
     assert got == {(2023, "leader", "Ban Dân vận Tỉnh ủy", "serving")}
+
+
+def test_the_unit_stops_before_its_head_s_name():
+    got = lead("Cụm thi đua số 1 tổng kết năm 2025. Đồng chí Chủ tịch Ủy ban Mặt trận Tổ quốc phường An Hòa Lê "
+               "Văn Tùng, cụm trưởng cụm số 1, phát biểu khai mạc.", published="2026-01-10")
+    assert got == {(2025, "leader", "Ủy ban Mặt trận Tổ quốc phường An Hòa", "serving")}
+
+
+def test_an_election_that_names_no_unit_gives_nothing():
+    assert lead("Cụm thi đua các tổ chức xã hội và các hội đặc thù đã bầu Cụm trưởng, Cụm phó năm 2026.") == set()
+    assert lead("Cụm thi đua các xã tổng kết năm 2025. Hội nghị công nhận Trưởng, Phó Trưởng Cụm năm 2026.") == set()
+
+
+def test_a_role_in_brackets_is_serving_whatever_was_voted_before():
+    got = lead("Cụm thi đua số 4 tổng kết năm 2025. Hội nghị bỏ phiếu và nhất trí tặng Cờ thi đua cho Hội Nông dân "
+               "tỉnh (đơn vị Cụm trưởng năm 2025).", published="2026-01-10")
+    assert got == {(2025, "leader", "Hội Nông dân tỉnh", "serving")}
+
+
+def test_a_commune_named_right_after_its_role():
+    got = lead("Cụm thi đua số 2 tổng kết năm 2025. Dự hội nghị có Cụm trưởng xã Ea Tiêu và các đơn vị trong cụm.",
+               published="2026-01-10")
+    assert got == {(2025, "leader", "xã Ea Tiêu", "serving")}

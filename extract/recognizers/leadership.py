@@ -83,14 +83,36 @@ def _as_unit(segment: str, doc: Doc | None = None) -> str | None:
     bare = re.fullmatch(r"(?:Ủy ban nhân dân|UBND)\s+(" + UPPER + r".*)", unit)
     if bare and doc is not None:
         unit = _place_with_admin(bare.group(1), doc)
-    if not unit or _NOT_UNIT.match(unit) or len(unit.split()) > _MAX_UNIT_WORDS:
+    unit = _without_trailing_person(unit)
+    if not unit or _NOT_UNIT.match(unit) or len(unit.split()) > _MAX_UNIT_WORDS or _NOT_A_UNIT.search(unit):
         return None
+    if _ADMIN_WORD.match(unit) and not _ADMIN_UNIT.match(unit):
+        return None     # "xã hội", "tỉnh ủy": an administrative word names a place only before its name
+    if _PLACE.fullmatch(unit) and _ROLE_WORD.fullmatch(unit):
+        return None     # "công nhận Trưởng, Phó Trưởng Cụm …": a role, not a place
     if starts_unit(unit) or starts_unit(unit[:1].lower() + unit[1:]) or _PLACE.fullmatch(unit):
         lowered = unit[:1].lower() + unit[1:]
         if re.match(r"(?:Huyện|Xã|Thị xã|Thành phố|Phường|Thị trấn)\s", unit):
             unit = lowered
         return canonical_org(unit)
     return None
+
+
+_ADMIN_WORD = re.compile(r"(?i:huyện|xã|phường|thị trấn|thị xã|quận|tỉnh|thành phố)(?!\w)")
+_ADMIN_UNIT = re.compile(r"(?i:huyện|xã|phường|thị trấn|thị xã|quận|tỉnh|thành phố)\s+" + UPPER)
+_ROLE_WORD = re.compile(r"(?i:trưởng|phó|khối|cụm|đơn vị|cơ quan)(?:\s+(?i:trưởng|phó|khối|cụm))*")
+# a clause, not a name: a unit holding a verb of the sentence ("… Liên hiệp đã bầu")
+_NOT_A_UNIT = re.compile(r"(?<!\w)(?:đã|sẽ|đang|bầu|được|vừa|tổ chức hội nghị)(?!\w)")
+
+
+def _without_trailing_person(unit: str) -> str:
+    """"Ủy ban Mặt trận Tổ quốc phường X Mai Văn Y" → the unit, without its head's name."""
+    from thidua.extract.people_names import find_names
+
+    names = find_names(unit)
+    if names and names[-1].end == len(unit) and names[-1].start > 0:
+        return unit[:names[-1].start].strip(" ,-")
+    return unit
 
 
 def _place_with_admin(place: str, doc: Doc) -> str:
@@ -116,7 +138,8 @@ def _left_unit(text: str, doc: Doc | None = None) -> str | None:
 def _right_unit(after: str, doc: Doc | None = None) -> str | None:
     """"… Trưởng khối năm 2024 là Sở Xây dựng", "… là đơn vị Trưởng cụm năm 2024, đại diện
     UBND huyện A": the unit named after the role."""
-    m = re.match(r"\s*(?:năm\s+\d{4}\s*)?(?:(?:là|:)\s+|,\s*(?=(?:đại\s+diện|lãnh\s+đạo)\s))(?P<u>.{3,160})", after, re.I)
+    m = re.match(r"\s*(?:năm\s+\d{4}\s*)?(?:(?:là|:)\s+|,\s*(?=(?:đại\s+diện|lãnh\s+đạo)\s)|(?=(?:xã|phường|huyện|"
+                 r"thị\s+xã|thị\s+trấn|quận)\s+" + UPPER + r"))(?P<u>.{3,160})", after, re.I)
     if not m:
         return None
     if _role_phrases(after[:m.start("u")]):
@@ -282,7 +305,12 @@ def extract(doc: Doc) -> list[dict]:
             bloc, name_end = _bloc_for(doc, sent, m.start(), m.end())
             if bloc is None:
                 continue
-            elected = bool(_election_regex().search(before))
+            # elected when an election verb governs the role: in its clause, not across a bracket
+            # ("… nhất trí tặng Cờ thi đua cho Hội X (đơn vị Cụm trưởng năm 2025)" is serving)
+            clause = before[before.rfind(";") + 1:]
+            if re.search(r"\(\s*(?i:đơn vị|cơ quan)\s*$", clause):
+                clause = clause[clause.rfind("(") + 1:]   # "(đơn vị Cụm trưởng …)" describes the unit
+            elected = bool(_election_regex().search(clause))
             unit = _left_unit(before, doc) or _right_unit(text[name_end:], doc)
             if unit is None:
                 continue
