@@ -99,9 +99,13 @@ def _false_heads() -> re.Pattern:
     return re.compile(r"(?:" + alternation(words("bloc_false_heads")) + r")(?![\w])", re.I)
 
 
+def _dashes_optional(pattern: str) -> str:
+    return pattern.replace(r"\s+\-\s+", r"\s*-\s*")
+
+
 @lru_cache(maxsize=1)
 def _class_nouns() -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + alternation(words("bloc_name_comma_words")) + r")(?![\w])", re.I)
+    return re.compile(r"(?<![\w])(?:" + _dashes_optional(alternation(words("bloc_name_comma_words"))) + r")(?![\w])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -132,14 +136,17 @@ def _name_end(text: str, start: int) -> int:
     dash = _DASH_END.search(window, 0, cut)
     if dash:
         cut = dash.start()
+    inner = [(m.start(), m.end()) for m in _inner_phrases().finditer(window, 0, cut)]
     for stop in _stops().finditer(window, 0, cut):
         word = stop.group().strip()
         at = stop.start() + len(stop.group()) - len(word)
-        inner = _class_nouns().match(window, at)
-        if inner and len(inner.group()) > len(word):
+        noun = _class_nouns().match(window, at)
+        if noun and len(noun.group()) > len(word):
             continue  # "tổ chức xã hội" is a class of members, "tổ chức hội nghị" a verb
-        if _inner_phrases().match(window, at):
-            continue  # "có vốn", "trên địa bàn": part of the name
+        if any(a <= at < b for a, b in inner):
+            continue  # "có vốn", "trực thuộc": part of the name
+        if word.lower() == "tổ chức" and re.match(r"\s+[A-ZĐÂĂÊÔƠƯ]", window[at + len(word):at + len(word) + 3]):
+            continue  # "các tổ chức Chính trị - Xã hội", "các tổ chức Liên hiệp": members, not a verb
         cut = stop.start()
         break
     return start + len(window[:cut].rstrip())

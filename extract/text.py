@@ -26,12 +26,17 @@ def fold_tones(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
 
 
+_JOINED_NAMES = re.compile(r"(?<=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])-(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
+
+
 def normalize(text: str) -> str:
-    """NFC, one tone placement, plain hyphens for dashes, single spaces; line breaks kept."""
+    """NFC, one tone placement, plain hyphens for dashes, single spaces; line breaks kept; a
+    hyphen joining two capitalised names written " - " ("Chính trị-Xã hội" → "Chính trị - Xã hội")."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00d0", "\u0110")  # Icelandic eth typed for Vietnamese Đ
     text = fold_tones(text)
     text = _DASHES.sub("-", text)
+    text = _JOINED_NAMES.sub(" - ", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 

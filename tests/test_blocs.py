@@ -88,3 +88,22 @@ def test_member_count_from_the_name_or_the_text():
                               "thành viên.", published="2024-01-15", only=("blocs",))
     assert {b["name"]: b["member_count"] for b in rec["blocs"]} == {"Cụm thi đua 6 huyện miền núi": 6,
                                                                     "Khối thi đua Nội chính": 8}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khối thi đua các tổ chức Chính trị-Xã hội-Nghề nghiệp tỉnh Kon Tum tổ chức hội nghị.",
+     ["Khối thi đua các tổ chức Chính trị - Xã hội - Nghề nghiệp"]),
+    ("Cụm thi đua các tổ chức chính trị - xã hội và các tổ chức Liên hiệp đã họp.",
+     ["Cụm thi đua các tổ chức chính trị - xã hội và các tổ chức Liên hiệp"]),
+    ("Khối thi đua các phòng, ban và đơn vị trực thuộc tổ chức hội nghị.",
+     ["Khối thi đua các phòng, ban và đơn vị trực thuộc"]),
+])
+def test_names_with_joined_hyphens_members_and_inner_stop_words(text, expected):
+    from thidua.extract.text import normalize
+    assert names(normalize(text)) == expected
+
+
+def test_forms_with_the_same_words_in_another_order_are_one_bloc():
+    got = blocs("Khối thi đua các tổ chức xã hội - nghề nghiệp họp. Khối thi đua các tổ chức Chính trị - Xã hội - "
+                "Nghề nghiệp ký giao ước. Khối thi đua các tổ chức xã hội, tổ chức xã hội - nghề nghiệp đề ra nhiệm vụ.")
+    assert got == ["Khối thi đua các tổ chức xã hội, tổ chức xã hội - nghề nghiệp"]

@@ -62,8 +62,8 @@ class _Group:
         a, b = sorted((self.tokens, other), key=len)
         if not a:
             return False
-        if _is_subsequence(a, b):
-            return True
+        if _is_subsequence(a, b) or set(a) <= set(b) or set(b) <= set(a):
+            return True   # one form's words are the other's: in order, or the same words re-ordered
         return SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.85
 
     def add(self, m: BlocMention, sentence, in_body: bool) -> None:
