@@ -33,7 +33,9 @@ def _dateline(line: str) -> date | None:
 def _is_headline(line: str) -> bool:
     if not line or len(line) > 250 or len(line.split()) < 4:
         return False
-    if line.isupper() or line.endswith((".", ":", ";")):
+    if line.isupper() and len(line.split()) < 6:
+        return False    # a section label in capitals; a headline in capitals is longer
+    if line.endswith((".", ":", ";")) or re.search(r"https?://|www\.|\.(?:png|jpe?g|gif)\b", line):
         return False
     if re.match(r"^\(?[A-ZĐ.]{2,}\)?\s*-", line) or re.search(r"\d{1,2}/\d{1,2}", line[:25]):
         return False  # "(BTV) Sáng 4/1, …" opens a lead paragraph, not a headline
@@ -130,30 +132,64 @@ def _date_in_byline(line: str) -> date | None:
     return make_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
 
 
+HEAD_LINES = 12      # the headline, date line and byline sit among the first lines, above the lead
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the article's text: a sentence that ends, or a long line."""
+    n = len(line.split())
+    return n >= 60 or (n >= 10 and bool(re.search(r"[.!?…]\s*$", line)))
+
+
+def _head(lines: list[str]) -> tuple[str | None, date | None, str | None, set[int]]:
+    """Headline, publication date and byline from the lines above the lead, and the lines to
+    drop: those, the page furniture above the headline, repeats of the headline. The headline is
+    the first line that reads as one; a date line after it is the article's (one above it may be
+    the page's clock); a byline may stand above or below it."""
+    head = [i for i, ln in enumerate(lines) if ln][:HEAD_LINES]
+    lead = next((i for i in head if _is_prose(lines[i])), None)
+    window = [i for i in head if lead is None or i < lead]
+    dates = [(i, d) for i in window if (d := _dateline(lines[i]))]
+    dated = {i for i, _ in dates}
+    bylines = [(i, n) for i in window if i not in dated and (n := _byline(lines[i], at_top=True))
+               and not _is_headline_only(lines[i])]
+    named = {i for i, _ in bylines}
+    candidates = [i for i in window if i not in dated and i not in named and _is_headline(lines[i])]
+    stamps = sorted(dated | {i for i, _ in bylines if _date_in_byline(lines[i])})
+    before_stamp = [i for i in candidates if stamps and i < stamps[-1]]
+    if before_stamp:
+        title_at = before_stamp[-1]     # the headline stands right above its date line or byline
+    else:
+        # a section label ("Thi đua khen thưởng") may read as a headline; headlines run longer
+        title_at = next((i for i in candidates if len(lines[i].split()) >= 6), candidates[0] if candidates else None)
+    if title_at is not None:
+        # "null CỤM 3, TỔNG KẾT …" then "CỤM 3, TỔNG KẾT …": a template's junk before a repeat
+        repeat = next((j for j in window if j > title_at and lines[j] != lines[title_at]
+                       and lines[title_at].endswith(lines[j]) and _is_headline(lines[j])), None)
+        if repeat is not None:
+            title_at = repeat
+    title = lines[title_at] if title_at is not None else (
+        lines[head[0]] if head and _is_headline(lines[head[0]]) else None)
+    if title is not None and title_at is None:
+        title_at = head[0]
+    # the byline's own date counts as a date line where it stands
+    dates += [(i, d) for i, _ in bylines[:1] if (d := _date_in_byline(lines[i]))]
+    after = sorted((i, d) for i, d in dates if title_at is None or i > title_at)
+    published = (after or dates or [(None, None)])[0][1]
+    author = bylines[0][1] if bylines else None
+    drop = dated | ({bylines[0][0]} if bylines else set())
+    if title_at is not None:
+        drop |= {i for i in window if i <= title_at}   # furniture above the headline, and it
+        drop.update(i for i, ln in enumerate(lines[:HEAD_LINES * 2]) if ln == title)
+    return title, published, author, drop
+
+
 def read_meta(lines: list[str]) -> TextMeta:
     """Split the furniture-free lines of a text article into headline, date, byline and body."""
-    lines = list(lines)
+    lines = [re.sub(r"^[•·▪●◦*]\s*", "", ln) for ln in lines]   # list bullets of a page's info box
     while lines and not lines[0]:
         lines.pop(0)
-    title = published = author = None
-    # headline and dateline sit among the first few non-empty lines
-    head = [i for i, ln in enumerate(lines) if ln][:4]
-    drop: set[int] = set()
-    for i in head:
-        d = _dateline(lines[i])
-        if d and published is None:
-            published, _ = d, drop.add(i)
-            continue
-        name = _byline(lines[i], at_top=True) if author is None else None
-        if name and not _is_headline_only(lines[i]):
-            author, _ = name, drop.add(i)
-            published = published or _date_in_byline(lines[i])
-            continue
-        if title is None and _is_headline(lines[i]) and not [j for j in head if j < i and j not in drop]:
-            title = lines[i]
-            drop.add(i)
-    if title:  # portals often repeat the headline under the breadcrumb
-        drop.update(i for i, ln in enumerate(lines[:12]) if ln == title)
+    title, published, author, drop = _head(lines)
     lines = join_wrapped([ln for i, ln in enumerate(lines) if i not in drop])
     drop = set()
     if author is None:

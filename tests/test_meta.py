@@ -68,3 +68,29 @@ def test_wrapped_byline_with_its_affiliation():
                                          "phát biểu.", "Thanh Huyền - Ủy", "ban MTTQ huyện Tân Yên"]))
     assert rec["author"] == "Thanh Huyền"
     assert "Thanh Huyền" not in rec["body"]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Thứ năm - 11/12/2025 04:36", "2025-12-11"),
+    ("(15:32 | 22/01/2024)", "2024-01-22"),
+    ("08:04, 15/04/2021", "2021-04-15"),
+    ("Ngày: 21.09.2017", "2017-09-21"),
+    ("Thứ ba: 10:23 ngày 28/02/2023", "2023-02-28"),
+    ("• Cập nhật: 06/01/2022", "2022-01-06"),
+    ("Cập nhật lúc 16:15 - 27/12/2019 (GMT +07:00)", "2019-12-27"),
+])
+def test_date_lines_of_many_templates(line, day):
+    assert str(read_meta([HEADLINE, line, LEAD]).published) == day
+
+
+def test_page_furniture_above_the_headline_and_a_clock_above_it():
+    meta = read_meta(["Thứ Hai, ngày 02 tháng 06 năm 2014, 08:00:00", "Trang chủ", "Thi đua khen thưởng",
+                      "Xem với cỡ chữAA", HEADLINE, "Lệ Thu - 17:46, 10/01/2025", LEAD])
+    assert (meta.title, str(meta.published), meta.author) == (HEADLINE, "2025-01-10", "Lệ Thu")
+    assert meta.body_lines[0] == LEAD
+
+
+def test_a_headline_in_capitals_and_a_repeat_without_the_template_s_junk():
+    caps = HEADLINE.upper()
+    meta = read_meta(["null " + caps, "Chi tiết bài viết", caps, LEAD])
+    assert meta.title == caps and meta.body_lines == [LEAD]
