@@ -131,3 +131,25 @@ def test_a_meeting_that_reviews_the_year_by_another_name():
     got = ev("Sáng 8/4, huyện Ba Chẽ tổ chức Hội nghị đánh giá, tuyên dương khen thưởng các tập thể năm 2023 và "
              "phát động phong trào thi đua năm 2024.", published=date(2024, 4, 9))
     assert [(e["type"], e["date"]) for e in got] == [("annual_review", "2024-04-08")]
+
+
+def test_session_number_year_is_not_the_reviewed_period():
+    got = _events("Hội đồng Thi đua - Khen thưởng huyện vừa họp lần thứ hai năm 2024 để xét các danh hiệu "
+                  "cho tập thể, cá nhân.")
+    assert [(e["type"], e["period_start"]) for e in got] == [("other", None)]
+
+
+def test_ten_years_of_a_directive_is_no_year_end_review():
+    got = _events("Chiều 3/6/2025, Sở Giáo dục tổ chức hội nghị tổng kết 10 năm thực hiện Chỉ thị số 05 "
+                  "của Bộ Chính trị.")
+    assert got[0]["type"] == "other" and got[0]["date"] == "2025-06-03"
+    assert got[0]["period_start"] is None
+
+
+def test_undated_lead_takes_the_day_a_later_sentence_gives():
+    got = _events("Cụm thi đua số 2 vừa tổ chức hội nghị tổng kết công tác thi đua năm 2024. "
+                  "Sáng 14/1/2025, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2024 "
+                  "tại huyện Tân Phú.")
+    assert len(got) == 1
+    assert got[0]["type"] == "annual_review" and got[0]["date"] == "2025-01-14"
+    assert got[0]["bloc"] == "Cụm thi đua số 2"

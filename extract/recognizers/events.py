@@ -159,8 +159,15 @@ def _title_cue(doc: Doc) -> Cue | None:
 _BARE_YEAR = re.compile(r"(?:tổng kết|sơ kết|khen thưởng)\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 
 
+# "đợt 1 năm 2025", "lần thứ hai năm 2022", "phiên thứ nhất năm 2020": the session's own year
+_SESSION_YEAR = re.compile(r"(?i:đợt|lần\s+thứ|phiên\s+thứ|kỳ\s+họp\s+thứ|phiên)\s+\w+\s*$")
+# "tổng kết 10 năm thực hiện Chỉ thị …": a review of a programme, not of a year
+_PROGRAMME_REVIEW = re.compile(r"(?i:tổng\s+kết|sơ\s+kết)\s+\d+\s+năm\s+(?:thực\s+hiện|triển\s+khai)")
+
+
 def _periods(text: str, year_hint: int | None) -> list[Period]:
-    found = find_periods(text, year_hint)
+    found = [p for p in find_periods(text, year_hint)
+             if not _SESSION_YEAR.search(text[:max(0, text.find(p.text))])]
     for m in _BARE_YEAR.finditer(text):   # "khen thưởng tổng kết 2019" writes no "năm"
         y = int(m["y"])
         found.append(Period(m["y"], date(y, 1, 1), date(y, 12, 31), "year"))
@@ -255,8 +262,14 @@ def extract(doc: Doc) -> list[dict]:
     events = [main]
     for other in _later_leads(doc, lead):
         event = _event(doc, other, use_title=False)
-        if event and event["date"] and all(event["date"] != e["date"] for e in events):
-            events.append(event)
+        if not event or not event["date"] or any(event["date"] == e["date"] for e in events):
+            continue
+        if main["date"] is None and event["type"] == main["type"]:
+            # the lead named the meeting without its day, a later sentence gives it: one event
+            events[0] = {**event, **{k: v for k, v in main.items() if v is not None and k != "date"}}
+            main = events[0]
+            continue
+        events.append(event)
     return events
 
 
@@ -305,12 +318,16 @@ def _event(doc: Doc, lead: Lead, use_title: bool) -> dict | None:
             return None
         period = reviewed[0]
         etype = "annual_review" if period.kind in ("year", "span") else "interim_review"
+    elif lead.meeting is not None and _held_by_award_council(doc, text, anchor_start):
+        etype = "other"  # the council meets to consider awards: a session of its own, any period
     else:
         return None
     if etype == "annual_review" and period is not None and period.kind in ("half", "quarter", "months"):
         etype = "interim_review"
     if etype in REVIEWS and _held_by_award_council(doc, text, anchor_start):
         etype = "other"  # a council session that reviews awards, not a review of the year's work
+    if etype == "annual_review" and _PROGRAMME_REVIEW.search(text[anchor_start:anchor_start + 80]):
+        etype, period = "other", None
     when = _resolve_date(lead.date, etype, period, period.end.year if period else None, doc) if lead.date else None
     keep_period = etype in REVIEWS and period is not None
     return {
