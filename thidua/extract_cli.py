@@ -86,7 +86,23 @@ def inputs_from_files(paths: Iterable[str], url: str | None, published: str | No
         yield {**item, key: content}
 
 
+def with_stored_html(item: dict, folder: Path) -> dict:
+    """A crawl's pages.jsonl line points at its page in the compressed raw store ("raw")
+    instead of holding it: read it from there, relative to the file's folder (or the
+    current one for stdin); a page that cannot be read becomes the line's error."""
+    if "html" in item or "text" in item or not isinstance(item.get("raw"), dict):
+        return item
+    from thidua.crawler.pages_file import StoreError, page_html
+
+    try:
+        return {**item, "html": page_html(item, folder)}
+    except StoreError as exc:
+        return {**item, "error": str(exc)}
+
+
 def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
+    name = getattr(stream, "name", "")
+    folder = Path(name).parent if isinstance(name, str) and Path(name).is_file() else Path.cwd()
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -97,7 +113,7 @@ def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
         except ValueError as exc:
             yield {"id": None, "error": f"line {lineno}: invalid JSON ({exc})"}
             continue
-        yield item
+        yield with_stored_html(item, folder)
 
 
 def run(items: Iterable[dict], out: IO[str] = sys.stdout) -> int:
