@@ -16,21 +16,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from thidua.crawler import dedup
-from thidua.extract import html_body, html_dates, html_lead
+from thidua.extract import html_body, html_dates, html_lead, html_links
 from thidua.extract.html_page import Page, page_title, title_element
 from thidua.extract.html_tree import clean, fold
 
 KINDS_FILE = Path(__file__).with_name("page_kinds.toml")
-MIN_LINK_TEXT = 20       # a headline link, not "Xem thêm" or a page number
-MIN_TEASER_TEXT = 40     # summary text beside the headline link
-MAX_TEASER_TEXT = 800    # more than this is an article's text, not a teaser
 PROSE_LINE = 60
 
 
@@ -69,77 +65,6 @@ def kinds(path: str = str(KINDS_FILE)) -> _Kinds:
 
 
 # ---- structure ------------------------------------------------------------------------
-
-def _anchor_texts(tree) -> set[str]:
-    texts = set()
-    for a in tree.iter("a"):
-        if a.get("href"):
-            text = fold(a.text_content())
-            if len(text) >= MIN_LINK_TEXT - 5:
-                texts.add(text)
-    return texts
-
-
-_TITLE_CLASS = re.compile(r"title|tieu-?de|tieude|headline|heading", re.I)
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-LONG_LINK_TEXT = 35      # a link this long is a headline wherever it sits
-ITEM_DEPTH = 4           # how far above its headline a teaser item may start
-
-
-def _is_headline_link(a, text: str) -> bool:
-    if len(text) >= LONG_LINK_TEXT:
-        return True
-    near = [a, a.getparent(), a.getparent().getparent() if a.getparent() is not None else None]
-    return any(el is not None and (el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class", "")))
-               for el in near)
-
-
-def _link_share(folded_line: str, anchors: set[str]) -> float:
-    """How much of a main-text line is the text of links (a listing item whose headline
-    and summary are both links reads as one line)."""
-    if len(folded_line) < 15:
-        return 0.0
-    covered = sum(len(a) for a in anchors if len(a) <= len(folded_line) and a in folded_line)
-    return min(covered / len(folded_line), 1.0)
-
-
-def teaser_items(tree) -> list[str]:
-    """The texts of teaser items: a headline link with a summary of its own beside it
-    (a listing's items, a related-articles box). The item is the largest block around
-    the headline that holds no other headline; a headline whose summary is the next
-    element (<h3><a>…</a></h3><p>…</p>) counts with it."""
-    headlines = []
-    for a in tree.iter("a"):
-        text = clean(a.text_content())
-        if a.get("href") and len(text) >= MIN_LINK_TEXT and _is_headline_link(a, text):
-            headlines.append(a)
-    per_block: Counter = Counter()
-    for a in headlines:
-        per_block.update(a.iterancestors())
-    out = []
-    for a in headlines:
-        item = a
-        for depth, anc in enumerate(a.iterancestors()):
-            if depth > ITEM_DEPTH or per_block[anc] != 1:
-                break
-            item = anc
-        summary = _own_text(item)
-        if len(summary) < MIN_TEASER_TEXT and item.tag in _HEADINGS | {"a"}:
-            nxt = item.getnext()
-            if nxt is not None and nxt.tag not in _HEADINGS:
-                summary = _own_text(nxt)
-        if MIN_TEASER_TEXT <= len(summary) <= MAX_TEASER_TEXT:
-            out.append(f"{clean(a.text_content())} {summary}")
-    return out
-
-
-def _own_text(el) -> str:
-    """Text of `el` outside its links."""
-    text = clean(el.text_content())
-    for a in el.iter("a"):
-        text = text.replace(clean(a.text_content()), " ", 1)
-    return clean(text)
-
 
 def _url_shape(url: str | None, k: _Kinds) -> str | None:
     if not url:
@@ -189,21 +114,23 @@ def classify_page(page: Page, url: str | None = None) -> Verdict:
     title_el = title_element(tree)
     title = page_title(page, title_el) if title_el is not None else None
     published = html_dates.published(tree, title_el, url, page.structured)
-    anchors = _anchor_texts(tree)
-    items = teaser_items(tree)
-    teaser_text = " ".join(fold(text) for text in items)
+    anchors = html_links.anchor_texts(tree)
+    items = html_links.teaser_items(tree)
+    teaser_text = " ".join(fold(f"{headline} {summary}") for headline, summary in items)
     parts = continuation_pages(tree, url)
     canonical = _canonical(tree, url)
-    lines = html_body.drop_furniture(html_body.body_paragraphs(tree, url), title)
-    if lines and (found := html_lead.lead(tree, title_el, lines)):
-        lines = [found, *lines]
+    raw = html_body.body_paragraphs(tree, url)
+    lines = html_body.drop_furniture(raw, title)           # link lines kept: they are evidence
+    body = html_body.drop_furniture(raw, title, tree)      # what extraction keeps: fingerprinted
+    if body and (found := html_lead.lead(tree, title_el, body)):
+        lines, body = [found, *lines], [found, *body]
 
     main = sum(len(line) for line in lines)
     linked = teased = own = 0
     prose_paragraphs = 0
     for line in lines:
         folded = fold(line)
-        if folded in anchors or _link_share(folded, anchors) >= 0.5:
+        if folded in anchors or html_links.link_share(folded, anchors) >= 0.5:
             linked += len(line)
         elif folded and teaser_text and folded[:80] in teaser_text:
             teased += len(line)
@@ -228,7 +155,7 @@ def classify_page(page: Page, url: str | None = None) -> Verdict:
     is_article = score >= k.threshold and own >= k.min_own_prose
     if own < k.min_own_prose:
         reasons.append(f"only {own} characters of own prose (an article has {k.min_own_prose}+)")
-    text = "\n\n".join(lines)
+    text = "\n\n".join(body)
     return Verdict(
         is_article=is_article, score=score, reasons=reasons,
         fingerprint=dedup.text_fingerprint(text) if is_article else None,

@@ -11,33 +11,41 @@ import lxml.html
 
 from thidua.crawler.urls import canonical_url
 from thidua.extract import html_body
-from thidua.extract.html_tree import clean, parse
+from thidua.extract.html_tree import clean, is_article_block, parse
 
 PROBE = 30  # characters of a line looked for in the page's text nodes
+STEP = 60
+
+
+_NOT_BODY = {"h1", "h2", "h3", "h4", "h5", "h6", "header", "title", "head"}
 
 
 def body_container(tree, url: str | None):
     """The element holding the page's main text: the nearest common ancestor of the
-    elements holding its first and last lines, as trafilatura extracts them."""
-    lines = [line for line in html_body.main_text(copy.deepcopy(tree), url) if len(line) >= PROBE]
-    if not lines:
-        return None
+    elements holding its sentences (as trafilatura extracts them), headings and header
+    blocks left out (a short page's main text may run the headline into its one paragraph)."""
+    lines = html_body.main_text(copy.deepcopy(tree), url)
+    # Pieces of every line, every STEP characters: a piece crossing from one element into
+    # the next is in no single text node and finds nothing, the others find their holder.
+    probes = [clean(line)[i:i + PROBE] for line in lines for i in range(0, max(len(line) - PROBE, 0) + 1, STEP)]
     holders = []
-    for line in (lines[0], lines[-1]):
-        probe = clean(line)[:PROBE]
-        found = tree.xpath("//text()[contains(normalize-space(.), $p)]", p=probe)
-        if found and found[0].getparent() is not None:
-            holders.append(found[0].getparent())
+    for probe in probes:
+        for node in tree.xpath("//body//text()[contains(normalize-space(.), $p)]", p=probe):
+            owner = node.getparent()
+            if owner is not None and not any(el.tag in _NOT_BODY or is_article_block(el)
+                                             for el in [owner, *owner.iterancestors()]):
+                holders.append(owner)
+                break
     if not holders:
         return None
-    first = holders[0]
-    if len(holders) == 1:
-        return first.getparent() if first.getparent() is not None else first
-    others = set(holders[1].iterancestors()) | {holders[1]}
-    for el in [first, *first.iterancestors()]:
-        if el in others:
-            return el if el is not first or el.getparent() is None else el.getparent()
-    return None
+    common = [holders[0], *holders[0].iterancestors()]
+    for other in holders[1:]:
+        mine = {other, *other.iterancestors()}
+        common = [el for el in common if el in mine]
+    container = common[0] if common else None
+    if container is not None and container.tag == "p" and container.getparent() is not None:
+        container = container.getparent()  # one paragraph: its block holds the body
+    return container
 
 
 def _drop_pagers(container, part_urls: set[str], base: str) -> None:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
+from thidua.crawler import dedup
 from thidua.crawler.pages_file import ALIASES_FILE, open_pages_file
 from thidua.crawler.raw_store import RAW_INDEX
 from thidua.crawler.timing import timed
@@ -131,6 +132,15 @@ class ArticlePipeline(_OutDir):
         with timed(self.stats, "article_store"):
             return self.store(item)
 
+    def same_version(self, item, pid: str) -> bool:
+        """A page naming a stored article as its rel=canonical (an AMP or mobile copy), or
+        the article after such a copy, in the same run and with nearly the same text: the
+        version already stored, not an update."""
+        if not self.state.stored_in_this_run(pid):
+            return False
+        stored = self.state.simhash_of(pid)
+        return bool(stored and item.get("simhash") and dedup.distance(stored, item["simhash"]) <= dedup.MAX_DISTANCE)
+
     def copy_of(self, item, pid: str) -> str | None:
         """The stored article this page's text is, exactly or nearly, if any."""
         fingerprint, simhash = item.get("fingerprint"), item.get("simhash")
@@ -149,7 +159,7 @@ class ArticlePipeline(_OutDir):
         pid = page_id(item["url"])
         fingerprint = item["fingerprint"]
         known = self.state.known(pid)
-        if known is not None and known.fingerprint == fingerprint:
+        if known is not None and (known.fingerprint == fingerprint or self.same_version(item, pid)):
             self._alias(item, item["fetched_url"], pid, "same article")
             self.state.remember_validators(item["fetched_url"], item.get("etag"),
                                            item.get("last_modified"))

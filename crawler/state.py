@@ -206,6 +206,18 @@ class CrawlState:
                 seen.add(page_id)
         return None
 
+    def simhash_of(self, page_id: str) -> str | None:
+        row = self.db.execute("SELECT simhash FROM simhashes WHERE page_id = ?", (page_id,)).fetchone()
+        return row[0] if row else None
+
+    def stored_in_this_run(self, page_id: str) -> bool:
+        """Whether the article's latest version was stored since the current run began (a
+        second page of the same URL in one run is a copy, not an update)."""
+        row = self.db.execute(
+            "SELECT 1 FROM pages p, runs r WHERE p.page_id = ? AND r.run_id = ? "
+            "AND p.fetched_at >= r.started_at", (page_id, self.run_id)).fetchone()
+        return row is not None
+
     def _store_simhash(self, page_id: str, simhash: str | None) -> None:
         if not simhash:
             return

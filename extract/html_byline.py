@@ -10,7 +10,8 @@ from thidua.extract.html_tree import Structured, clean, hinted, in_furniture, me
 AUTHOR_HINT = re.compile(r"author|tac-?gia|tacgia|byline|signature|nguoi-?viet", re.I)
 _AUTHOR_WORDS = ("author", "tac-gia", "tacgia", "byline", "signature", "nguoi-viet", "nguoiviet")
 BYLINE_PREFIX = re.compile(r"^(?:tác\s*giả|bài(?:\s*(?:và|,)\s*ảnh)?|tin(?:\s*(?:và|,)\s*ảnh)?|"
-                           r"theo|nguồn|người\s*viết|by)\s*:?\s*", re.I)
+                           r"theo|nguồn|người\s*viết|người\s*đăng|(?:viết|gửi|đăng)\s*bởi|by)\s*:?\s*",
+                           re.I)
 _NOT_BYLINE = re.compile(r"^(ảnh|toàn cảnh|quang cảnh|các đại biểu|đại biểu|chia sẻ|lượt xem|"
                          r"tin liên quan|bài viết|skip)\b", re.I)
 _INITIALS = re.compile(r"^[A-ZĐ]{2,4}$")
@@ -57,7 +58,7 @@ def byline_after_body(tree, last_paragraph: str) -> str | None:
 
 
 def _author_element(tree) -> str | None:
-    for el in hinted(tree, _AUTHOR_WORDS, AUTHOR_HINT):
+    for el in hinted(tree, _AUTHOR_WORDS, AUTHOR_HINT) + tree.xpath('//*[@itemprop="author"]'):
         if in_furniture(el):
             continue
         text = clean(el.text_content())

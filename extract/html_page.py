@@ -23,7 +23,7 @@ import lxml.etree
 
 from thidua.extract import html_body, html_byline, html_dates, html_lead, html_selectors
 from thidua.extract.html_selectors import SELECTOR_FIELDS, compile_selector, select  # noqa: F401
-from thidua.extract.html_tree import clean, in_furniture, meta, nfc, parse
+from thidua.extract.html_tree import clean, fold, in_furniture, meta, nfc, parse
 
 _TITLE_HINT = re.compile(r"title|tieu-?de|heading|headline|tieude", re.I)
 _LOWER_CLASS = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
@@ -53,14 +53,29 @@ class Page:
 
 # ---- title ---------------------------------------------------------------------------
 
+def _announced_titles(tree) -> list[str]:
+    """The headline as the page's <title> and og:title give it, folded."""
+    found = [tree.findtext(".//title") or "", meta(tree, "og:title", "twitter:title") or ""]
+    return [fold(t) for t in found if len(fold(t)) >= 15]
+
+
 def title_element(tree):
+    """The headline element: an h1, h2… or an element whose class says title, outside
+    page furniture; one whose text the page's <title> or og:title repeats comes first
+    (a portlet's or a side box's heading is often an h2 too)."""
     candidates = []
+    announced = None
     for el in _TITLE_CANDIDATES(tree):
         text = clean(el.text_content())
         if not 10 <= len(text) <= 300 or in_furniture(el) or el.xpath(".//a[@href]") and el.tag != "h1":
             continue
         hinted = bool(_TITLE_HINT.search(el.get("class", "") + " " + el.get("id", "")))
         rank = {"h1": 0, "h2": 1}.get(el.tag, 2) - (1.5 if hinted else 0)
+        if announced is None:
+            announced = _announced_titles(tree)
+        folded = fold(text)
+        if len(folded) >= 15 and any(folded in t or t in folded for t in announced):
+            rank -= 2
         candidates.append((rank, el))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
@@ -100,7 +115,7 @@ def _selected_body(page: Page, chosen: dict, via: dict, title: str | None) -> li
             via["body"] = "selector"
             return paragraphs
         # a stub (a lead, a caption) is not the body: use the generic one
-    return html_body.drop_furniture(html_body.body_paragraphs(page.tree, page.url), title)
+    return html_body.drop_furniture(html_body.body_paragraphs(page.tree, page.url), title, page.tree)
 
 
 def _with_lead(page: Page, title_el, paragraphs: list[str], via: dict) -> list[str]:

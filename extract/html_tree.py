@@ -28,7 +28,7 @@ _WEAK_SIDEBAR_HINT = re.compile(r"box", re.I)
 _CONTENT_HINT = re.compile(r"content|main|article|detail|body|noi-?dung|chi-?tiet", re.I)
 # An article's own header and footer blocks ("article__header", "entry-footer",
 # "post-meta"...) carry its byline and date; the site's header and footer do not.
-_ARTICLE_BLOCK = re.compile(r"(?:article|entry|post|news|detail|story|content|bai-?viet)[-_]*"
+_ARTICLE_BLOCK = re.compile(r"(?:article|entry|post|news|detail|story|content|page|bai-?viet)[-_]*"
                             r"(?:header|footer|head|foot|meta|info)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = {"hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden"}
