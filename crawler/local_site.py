@@ -9,7 +9,8 @@
 
 Pages are served with Last-Modified and a strong ETag and answer conditional requests
 with 304, like the CMSs the crawler meets. `forms={path: handler}` answers POSTs (an
-ASP.NET page posting its form back): handler(body bytes) → (status, page bytes). Every request is counted in `site.hits`
+ASP.NET page posting its form back): handler(body bytes) → (status, page bytes).
+`busy={path: (n, retry_after)}` answers the first n requests 503 with that Retry-After. Every request is counted in `site.hits`
 (path with query) and logged in `site.responses` as (path, status), so tests can assert
 what the crawler fetched, how often and in which order.
 
@@ -109,7 +110,7 @@ class LocalSite:
                  flaky: dict[str, int] | None = None, slow: dict[str, float] | None = None,
                  redirects: dict[str, str] | None = None,
                  raw: dict[str, tuple[dict[str, str], bytes]] | None = None,
-                 forms: dict | None = None,
+                 forms: dict | None = None, busy: dict[str, tuple[int, str]] | None = None,
                  host: str = "127.0.0.1", port: int = 0):
         self._lock = threading.Lock()
         self._pages: dict[str, _Entry] = {}
@@ -123,6 +124,8 @@ class LocalSite:
         self.raw = {p: (list(h.items()), b) for p, (h, b) in (raw or {}).items()}
         self.forms = dict(forms or {})
         self.posts: list[tuple[str, bytes]] = []
+        self.busy = dict(busy or {})
+        self.hit_times: dict[str, list[float]] = {}
         self.hits: Counter[str] = Counter()
         self.responses: list[tuple[str, int]] = []
         self._failures: Counter[str] = Counter()
@@ -213,6 +216,15 @@ class LocalSite:
         path = full.split("?", 1)[0].split("#", 1)[0]
         with self._lock:
             self.hits[full] += 1
+            self.hit_times.setdefault(full, []).append(time.monotonic())
+        busy = self._lookup(self.busy, full, path)
+        if busy is not None:
+            with self._lock:
+                self._failures[f"busy {path}"] += 1
+                refused = self._failures[f"busy {path}"] <= busy[0]
+            if refused:
+                return h.reply(503, [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", busy[1])],
+                               b"Service Unavailable", head)
         delay = self._lookup(self.slow, full, path)
         if delay:
             time.sleep(delay)

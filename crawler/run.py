@@ -243,7 +243,6 @@ def _child(argv: list[str] | None = None) -> None:
         print(str(exc), file=sys.stderr)
         sys.exit(BUSY_EXIT)
     _die_with_parent()
-    _quiet_tracebacks()
 
     # Imported here: the parent process never loads Twisted.
     from scrapy.crawler import CrawlerProcess
@@ -262,6 +261,7 @@ def _child(argv: list[str] | None = None) -> None:
         settings["THIDUA_PROGRESS"] = True
         settings["EXTENSIONS"] = {"thidua.crawler.progress.Progress": 500}
     process = CrawlerProcess(settings)
+    _quiet_tracebacks()  # after CrawlerProcess: its logging setup resets Scrapy's loggers
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, start_urls=spec.start_urls, allowed_domains=spec.allowed_domains,
                   article_pattern=spec.article_pattern, follow_pattern=spec.follow_pattern,

@@ -35,6 +35,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0   # seconds before the first retry, doubled each time
 RETRY_BACKOFF_MAX = 60.0
 RETRY_AFTER_MAX = 120.0    # a server's Retry-After is obeyed up to this many seconds
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # a page that fails for good is in the crawl report, with its reason
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "thidua.crawler.backoff.BackoffRetryMiddleware": 550,

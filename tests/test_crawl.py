@@ -247,6 +247,7 @@ def test_a_registry_source_is_crawled_and_reextracted_with_its_selectors(sample_
     assert crawled.exit_code == 0, crawled.output
     rows = _rows(tmp_path / "crawl" / "sample" / "pages.jsonl")
     assert len(rows) == len(ARTICLES) and {r["source"] for r in rows} == {"sample"}
+    assert {r["province"] for r in rows} == {sample.province}  # the registry entry's, on every line
     out = tmp_path / "records.jsonl"
     env = {"THIDUA_SOURCES": str(registry)}
     result = runner.invoke(main, ["reextract", str(tmp_path / "crawl"), "-o", str(out)], env=env)

@@ -62,14 +62,19 @@ def _nothing_fetched(spec, report) -> str:
     return f"thidua crawl: nothing fetched from {where}: {reason}"
 
 
+class BadURL(click.ClickException):
+    """A URL the crawl cannot start from: one line, exit status 2."""
+    exit_code = 2
+
+
 def check_start_url(url: str) -> str:
-    """The URL as given, or a UsageError saying in one line what is wrong with it."""
+    """The URL as given, or BadURL saying in one line what is wrong with it."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
-        hint = f"; write https://{url.strip()}" if not parts.scheme or "://" not in url else ""
-        raise click.UsageError(f"start URL {url!r} has no http:// or https:// scheme{hint}")
+        hint = f"; write https://{url.strip()}" if "://" not in url else ""
+        raise BadURL(f"{url!r} has no http:// or https:// scheme{hint}")
     if not parts.hostname:
-        raise click.UsageError(f"start URL {url!r} has no host name")
+        raise BadURL(f"{url!r} has no host name")
     return url.strip()
 
 
@@ -136,7 +141,7 @@ def crawl_cmd(start_urls, sources, registry, domains, feed_urls, sitemap_urls, p
         specs = [CrawlSpec(start_urls=list(start_urls), out_dir=str(out_dir), allowed_domains=allowed,
                            province=province, feeds=list(feed_urls), sitemaps=list(sitemap_urls),
                            **common)]
-    failed = False
+    failed = ran = False
     for spec in specs:
         try:
             report = run_spec(spec)
@@ -149,7 +154,8 @@ def crawl_cmd(start_urls, sources, registry, domains, feed_urls, sitemap_urls, p
             failed = True
             continue
         print_report(report)
-    if _stored_articles(out_dir):
+        ran = True
+    if ran and _stored_articles(out_dir):
         click.echo(f"next: thidua reextract {out_dir} > records.jsonl && thidua load records.jsonl")
     if failed:
         sys.exit(1)

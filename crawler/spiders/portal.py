@@ -94,9 +94,9 @@ def sniff(response) -> str:
 def _reason(failure) -> str:
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
-    if failure.check(DNSLookupError):
-        return "DNS lookup failed: no such host"
     name = failure.type.__name__
+    if failure.check(DNSLookupError) or "CannotResolveHost" in name or "DNSLookup" in name:
+        return f"DNS lookup failed: no such host ({urlsplit(failure.request.url).hostname})"
     if failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in name:
         return "timeout"
     if "Cancel" in name:
@@ -131,6 +131,7 @@ class PortalSpider(scrapy.Spider):
         self._idle_since: float | None = None
         self.split: dict[str, dict] = {}   # page 1 URL → the article being joined
         self.part_urls: set[str] = set()
+        self.posted: set[str] = set()      # postback frontier keys requested by this process
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -243,7 +244,10 @@ class PortalSpider(scrapy.Spider):
         base = canonical_url(response.url)
         keys = {postback.frontier_key(base, t, a): (t, a) for t, a in pairs}
         fresh = list(keys) if self.distributed else self.state.schedule([(k, depth + 1) for k in keys])
-        for key in fresh:
+        # Each page's form differs (its own __VIEWSTATE), so Scrapy's duplicate filter
+        # cannot tell that page 3 posting "Page$2" asks for what page 1 already asked.
+        for key in [k for k in fresh if k not in self.posted]:
+            self.posted.add(key)
             target, argument = keys[key]
             request = postback.postback_request(
                 response, target, argument, callback=self.parse, errback=self.on_error,
