@@ -28,6 +28,7 @@ from thidua.extract.html_tree import clean, fold
 
 KINDS_FILE = Path(__file__).with_name("page_kinds.toml")
 PROSE_LINE = 60
+RETRY_BELOW = 400   # characters of prose under which the full extraction is tried too
 
 
 @dataclass
@@ -108,6 +109,10 @@ def _score(evidence: dict, k: _Kinds) -> tuple[float, list[str]]:
     return score, reasons
 
 
+def _prose(lines: list[str]) -> int:
+    return sum(len(line) for line in lines if len(line) >= PROSE_LINE)
+
+
 def classify_page(page: Page, url: str | None = None) -> Verdict:
     k = kinds()
     tree = page.tree
@@ -119,24 +124,29 @@ def classify_page(page: Page, url: str | None = None) -> Verdict:
     teaser_text = " ".join(fold(f"{headline} {summary}") for headline, summary in items)
     parts = continuation_pages(tree, url)
     canonical = _canonical(tree, url)
-    raw = html_body.body_paragraphs(tree, url)
-    lines = html_body.drop_furniture(raw, title)           # link lines kept: they are evidence
-    body = html_body.drop_furniture(raw, title, tree)      # what extraction keeps: fingerprinted
-    if body and (found := html_lead.lead(tree, title_el, body)):
-        lines, body = [found, *lines], [found, *body]
+    # fast: without trafilatura's fallback extractors (the crawl classifies every page),
+    # unless that leaves a page with a headline or article metadata short of prose.
+    lines = html_body.drop_furniture(html_body.body_paragraphs(tree, url, fast=True), title)
+    if (title_el is not None or page.structured.is_article) and _prose(lines) < RETRY_BELOW:
+        lines = html_body.drop_furniture(html_body.main_text(tree, url), title)
+    if lines and (found := html_lead.lead(tree, title_el, lines)):
+        lines = [found, *lines]
 
     main = sum(len(line) for line in lines)
     linked = teased = own = 0
     prose_paragraphs = 0
+    body = []   # the lines that are this page's own: fingerprinted
     for line in lines:
         folded = fold(line)
         if folded in anchors or html_links.link_share(folded, anchors) >= 0.5:
             linked += len(line)
         elif folded and teaser_text and folded[:80] in teaser_text:
             teased += len(line)
-        elif len(line) >= PROSE_LINE:
-            own += len(line)
-            prose_paragraphs += 1
+        else:
+            body.append(line)
+            if len(line) >= PROSE_LINE:
+                own += len(line)
+                prose_paragraphs += 1
     types = page.structured.types
     shape = _url_shape(url, k)
     evidence = {

@@ -53,7 +53,7 @@ class SharedDedup:
         for key in keys:
             for member in self.client.smembers(key):
                 owner, other = member.decode().split(":", 1)
-                if owner != page_id and dedup.distance(simhash, other) <= dedup.MAX_DISTANCE:
+                if owner != page_id and dedup.near(simhash, other):
                     return owner
         for key in keys:
             self.client.sadd(key, f"{page_id}:{simhash}")

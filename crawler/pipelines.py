@@ -139,7 +139,7 @@ class ArticlePipeline(_OutDir):
         if not self.state.stored_in_this_run(pid):
             return False
         stored = self.state.simhash_of(pid)
-        return bool(stored and item.get("simhash") and dedup.distance(stored, item["simhash"]) <= dedup.MAX_DISTANCE)
+        return dedup.near(stored, item.get("simhash"))
 
     def copy_of(self, item, pid: str) -> str | None:
         """The stored article this page's text is, exactly or nearly, if any."""

@@ -105,7 +105,7 @@ class _Seen:
         if simhash:
             for band in dedup.bands(simhash):
                 for owner, other in self.bands.get(band, ()):
-                    if owner != key and dedup.distance(simhash, other) <= dedup.MAX_DISTANCE:
+                    if owner != key and dedup.near(simhash, other):
                         return True
             for band in dedup.bands(simhash):
                 self.bands.setdefault(band, []).append((key, simhash))

@@ -270,6 +270,11 @@ def _child(argv: list[str] | None = None) -> None:
                   feeds=spec.feeds, sitemaps=spec.sitemaps)
     process.start()
     spider = crawler.spider
+    import resource
+
+    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    crawler.stats.set_value("thidua/cpu/crawl_process", round(own.ru_utime + own.ru_stime, 2))
+    crawler.stats.set_value("thidua/cpu/classifier_processes", round(helpers.ru_utime + helpers.ru_stime, 2))
     report = _report(crawler.stats.get_stats(), list(spider.errors), spider.state.resumed)
     text = json.dumps(report, ensure_ascii=False, indent=1, default=str)
     if report_path:

@@ -103,6 +103,7 @@ class CrawlState:
         self.run_id: int | None = None
         self.resumed = False
         self._validators: dict[str, tuple[str | None, str | None]] | None = None
+        self._scheduled: set[str] = set()   # URLs schedule() returned: asked for already
 
     def close(self) -> None:
         self.db.close()
@@ -134,10 +135,16 @@ class CrawlState:
         return row is not None
 
     def schedule(self, urls: list[tuple[str, int]]) -> list[str]:
-        """Record URLs as pending for this run; returns those not already done in it."""
-        if not urls:
+        """Record URLs as pending for this run; returns those not already done in it and
+        not already returned by this object (the crawl has asked for them once)."""
+        wanted = {u: d for u, d in urls if u not in self._scheduled}
+        if not wanted:
             return []
-        wanted = dict(urls)
+        fresh = self._schedule(wanted)
+        self._scheduled.update(fresh)
+        return fresh
+
+    def _schedule(self, wanted: dict[str, int]) -> list[str]:
         seen: dict[str, tuple[int, str]] = {}
         keys = list(wanted)
         for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
@@ -193,17 +200,16 @@ class CrawlState:
         return row[0] if row else None
 
     def near_duplicate(self, simhash: str | None) -> str | None:
-        """The stored article whose main text is within dedup.MAX_DISTANCE bits of `simhash`."""
+        """The stored article whose main text nearly is this one (dedup.near)."""
         if not simhash:
             return None
-        seen = set()
-        for band, value in dedup.bands(simhash):
-            for page_id, other in self.db.execute(
-                    "SELECT b.page_id, s.simhash FROM simhash_bands b JOIN simhashes s "
-                    "ON s.page_id = b.page_id WHERE b.band = ? AND b.value = ?", (band, value)):
-                if page_id not in seen and dedup.distance(simhash, other) <= dedup.MAX_DISTANCE:
-                    return page_id
-                seen.add(page_id)
+        pieces = dedup.bands(simhash)
+        where = " OR ".join("(b.band = ? AND b.value = ?)" for _ in pieces)
+        for page_id, other in self.db.execute(
+                "SELECT DISTINCT b.page_id, s.simhash FROM simhash_bands b JOIN simhashes s "
+                f"ON s.page_id = b.page_id WHERE {where}", [x for piece in pieces for x in piece]):
+            if dedup.near(simhash, other):
+                return page_id
         return None
 
     def simhash_of(self, page_id: str) -> str | None:

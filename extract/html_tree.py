@@ -46,11 +46,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_COMBINING = re.compile("[\u0300-\u036f]+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def fold(text: str) -> str:
     """Lower case, no tone marks or diacritics, letters and digits only: for comparing
     texts that differ in normalisation, quotes or spacing."""
     decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d"))
-    return re.sub(r"[^0-9a-z]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _NOT_ALNUM.sub("", _COMBINING.sub("", decomposed))
 
 
 @dataclass

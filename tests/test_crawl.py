@@ -258,3 +258,34 @@ def test_a_registry_source_is_crawled_and_reextracted_with_its_selectors(sample_
                                  id=row["id"])
         assert records[row["id"]]["title"] == generic["title"]
         assert records[row["id"]]["published"] == generic["published"]
+
+
+def test_extract_jsonl_reads_the_pages_from_the_compressed_store(first_crawl, tmp_path):
+    # In child processes: thidua.extract_cli.run binds sys.stdout when first imported, so a
+    # second in-process CliRunner call would write to the first one's stream.
+    import subprocess
+    import sys
+
+    _, out, _ = first_crawl
+
+    def extract(*args, **kwargs):
+        return subprocess.run([sys.executable, "-m", "thidua.cli", "extract", "--jsonl", *args],
+                              capture_output=True, text=True, timeout=300, **kwargs)
+
+    result = extract(str(out / "pages.jsonl"))
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert result.returncode == 0, result.stderr[-800:]
+    assert len(records) == len(ARTICLES) and KTKT_2020.title in {r["title"] for r in records}
+    assert all("error" not in r for r in records)
+    # Read from stdin, the raw store is found from the current folder.
+    piped = extract("-", cwd=out, input=(out / "pages.jsonl").read_text(encoding="utf-8"))
+    assert piped.returncode == 0, piped.stderr[-800:]
+    assert len([line for line in piped.stdout.splitlines() if '"body"' in line]) == len(ARTICLES)
+    # A line whose raw segment is gone says where it looked.
+    row = json.loads((out / "pages.jsonl").read_text().splitlines()[0])
+    row["raw"]["file"] = "raw/pages-khong-co.gz"
+    broken = tmp_path / "pages.jsonl"
+    broken.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    failed = extract(str(broken))
+    [line] = [json.loads(x) for x in failed.stdout.splitlines() if x.startswith("{")]
+    assert failed.returncode == 1 and "pages-khong-co.gz" in line["error"] and line["id"] == row["id"]

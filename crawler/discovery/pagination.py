@@ -16,9 +16,9 @@ SHORT_TEXT = 12
 
 def pager_links(links, response) -> set[str]:
     """URLs among `links` (scrapy Link objects of `response`) that page through a listing."""
-    found = {link.url for link in links
-             if PAGER_TEXT.match(" ".join(link.text.split()))
-             or (PAGER_URL.search(link.url) and len(link.text.strip()) <= SHORT_TEXT)}
+    found = {link.url for link in links if len(link.text) <= 40 and (
+             PAGER_TEXT.match(" ".join(link.text.split()))
+             or (len(link.text.strip()) <= SHORT_TEXT and PAGER_URL.search(link.url)))}
     if b'rel="next"' in response.body:
         found |= {urljoin(response.url, h.strip()) for h in response.xpath(
             '//a[@rel="next"]/@href|//link[@rel="next"]/@href').getall() if h.strip()}

@@ -131,7 +131,6 @@ class PortalSpider(scrapy.Spider):
         self._idle_since: float | None = None
         self.split: dict[str, dict] = {}   # page 1 URL → the article being joined
         self.part_urls: set[str] = set()
-        self.posted: set[str] = set()      # postback frontier keys requested by this process
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -229,9 +228,11 @@ class PortalSpider(scrapy.Spider):
         first = {canonical_url(u) for u in pagination.pager_links(links, response)}
         first |= self.pagination_links(response)
         if held is not None:
-            held["urls"] = [u for u in urls if continues_url(response.url, u)]
+            stem = canonical_url(response.url).split("?")[0].rsplit(".", 1)[0]
+            held["urls"] = [u for u in urls if u.startswith(stem) and continues_url(response.url, u)]
             held["first"] = first
-            urls = [u for u in urls if u not in held["urls"]]
+            if held["urls"]:
+                urls = [u for u in urls if u not in set(held["urls"])]
         yield from self.schedule(urls, depth + 1, first)
         yield from self.postbacks(response, depth)
 
@@ -245,9 +246,9 @@ class PortalSpider(scrapy.Spider):
         keys = {postback.frontier_key(base, t, a): (t, a) for t, a in pairs}
         fresh = list(keys) if self.distributed else self.state.schedule([(k, depth + 1) for k in keys])
         # Each page's form differs (its own __VIEWSTATE), so Scrapy's duplicate filter
-        # cannot tell that page 3 posting "Page$2" asks for what page 1 already asked.
-        for key in [k for k in fresh if k not in self.posted]:
-            self.posted.add(key)
+        # cannot tell that page 3 posting "Page$2" asks for what page 1 already asked:
+        # the crawl state returns each key once.
+        for key in fresh:
             target, argument = keys[key]
             request = postback.postback_request(
                 response, target, argument, callback=self.parse, errback=self.on_error,
