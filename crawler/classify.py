@@ -232,3 +232,36 @@ def continues_url(url: str, target: str) -> bool:
     if other.query == base.query and other_stem.startswith(stem):
         return bool(_PAGE_SUFFIX.fullmatch(other_stem[len(stem):]))
     return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m thidua.crawler.classify PAGE.html [--url URL]: the verdict on a saved page."""
+    import argparse
+    import json
+    from dataclasses import asdict
+
+    from thidua.crawler.decode import decode_page
+
+    parser = argparse.ArgumentParser(description="Is a saved page an article? The crawler's verdict and why.")
+    parser.add_argument("pages", nargs="+", type=Path)
+    parser.add_argument("--url", help="the page's address (its shape is evidence)")
+    parser.add_argument("--json", action="store_true", help="the whole verdict as JSON")
+    args = parser.parse_args(argv)
+    for path in args.pages:
+        verdict = classify_html(decode_page(path.read_bytes(), None).text, args.url)
+        if args.json:
+            print(json.dumps({"file": str(path), **asdict(verdict)}, ensure_ascii=False))
+            continue
+        kind = "article" if verdict.is_article else "not an article"
+        print(f"{path}: {kind} (score {verdict.score:g}, threshold {kinds().threshold:g})")
+        for reason in verdict.reasons:
+            print(f"  {reason}")
+        if verdict.title or verdict.published:
+            print(f"  title: {verdict.title!r}, date: {verdict.published}")
+        if verdict.parts:
+            print(f"  continued on: {', '.join(verdict.parts)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
