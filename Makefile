@@ -25,6 +25,7 @@ test: setup services
 
 eval: setup
 	scripts/eval.sh
+	$(PY) scripts/eval_gate.py --quiet
 
 bench: setup
 	$(PY) bench/extract_speed.py

@@ -1,34 +1,42 @@
-"""The registry of sites to crawl, kept as data in sources.toml.
+"""The registry of sites to crawl, kept as data: crawler/sources.toml and the files it
+includes (crawler/registry/*.toml, one per region).
 
 `load_sources()` reads a registry into `Source` models: the shape is strict (an unknown key
-or a wrong type is an error naming the entry and the key) so that a typo is caught when the
-file is read rather than silently ignored. `check_source()` then runs the offline checks a
-person editing the file wants before a crawl: URLs, domains, regexes, selectors, province,
-schedule. Nothing here touches the network: the entries cannot be fetched from where they
-are written, which is why each one carries `written` and `verified`.
+or a wrong type is an error naming the file, the entry and the key) so that a typo is
+caught when the file is read rather than silently ignored. `check_source()` then runs the
+offline checks a person editing the file wants before a crawl: URLs, domains, regexes,
+selectors, province, platform, schedule. Nothing here touches the network: the entries
+were written from stored copies of pages, which is why each one carries `written` and
+`verified`; `thidua sources check --online` (thidua.crawler.site_check) is what fetches.
 """
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import re
 import tomllib
-import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from thidua.crawler import source_places
+from thidua.crawler.source_places import fold, province_key  # noqa: F401  (re-exported)
+
 SOURCES_FILE = Path(__file__).with_name("sources.toml")
 ENV_VAR = "THIDUA_SOURCES"
 
-KINDS = ("portal", "department", "district", "emulation-board", "newspaper", "sample")
+KINDS = ("portal", "board", "newspaper", "department", "district", "national", "sample")
+# Older registries' spellings, read as today's.
+LEGACY_KINDS = {"emulation-board": "board"}
+# What every current province should have: `thidua sources list --missing` reports gaps.
+COVERED_KINDS = ("portal", "board", "newspaper")
 SCHEDULES = ("daily", "weekly", "monthly")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 XPATH_PREFIX = "xpath:"
+TOP_LEVEL_KEYS = ("include", "source", "missing")
 
 
 class SourcesError(ValueError):
@@ -47,13 +55,14 @@ class Selectors(BaseModel):
 
 
 class Source(BaseModel):
-    """One site. Field meanings are documented at the top of sources.toml."""
+    """One site. Every field is described in docs/registry.md and at the top of sources.toml."""
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     title: str = ""
-    province: str
+    province: str  # as the site names it, before or after 1 July 2025; "" for national sites
     kind: str = "portal"
+    archive: bool | None = None  # None: decided from province and kind (see is_archive)
     template: str | None = None  # older registries named the page layout; kept readable
     start_urls: tuple[str, ...] = Field(min_length=1)
     allowed_domains: tuple[str, ...] = ()
@@ -62,6 +71,10 @@ class Source(BaseModel):
     deny_pattern: tuple[str, ...] = ()
     selectors: Selectors | None = None
     encoding: str | None = None
+    platform: str | None = None
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()  # addresses of the site's pages seen in stored copies
     schedule: str = "weekly"
     written: date | None = None
     verified: bool = False
@@ -77,10 +90,47 @@ class Source(BaseModel):
             for key in ("follow_pattern", "deny_pattern"):
                 if isinstance(data.get(key), str):
                     data[key] = [data[key]]
+            if isinstance(data.get("kind"), str):
+                data["kind"] = LEGACY_KINDS.get(data["kind"], data["kind"])
             if not data.get("allowed_domains"):
                 hosts = [urlsplit(u).hostname for u in data.get("start_urls") or [] if isinstance(u, str)]
                 data["allowed_domains"] = list(dict.fromkeys(h for h in hosts if h))
         return data
+
+    @property
+    def current_province(self) -> str | None:
+        """The province the site's province is part of since 1 July 2025."""
+        return source_places.current_of(self.province)
+
+    @property
+    def is_archive(self) -> bool:
+        """A site of a province or district that no longer exists (or marked `archive`):
+        its pages are history, re-crawled rarely."""
+        if self.archive is not None:
+            return self.archive
+        if self.kind == "sample":
+            return False
+        if self.kind == "district":
+            return True  # the district level was abolished on 1 July 2025
+        return bool(self.province.strip()) and not source_places.is_current(self.province)
+
+
+class Missing(BaseModel):
+    """A [[missing]] table: why a current province has no entry of a kind."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    province: str
+    kind: str
+    note: str
+    written: date | None = None
+
+
+@dataclass
+class Registry:
+    sources: dict[str, Source] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    origin: dict[str, Path] = field(default_factory=dict)  # source name → file
 
 
 def default_path() -> Path:
@@ -89,9 +139,7 @@ def default_path() -> Path:
     return Path(env) if env else SOURCES_FILE
 
 
-def read_entries(path: Path | str | None = None) -> list[dict]:
-    """The raw `[[source]]` tables of a registry file, in file order."""
-    path = Path(path) if path is not None else default_path()
+def _read_toml(path: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -100,14 +148,42 @@ def read_entries(path: Path | str | None = None) -> list[dict]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"source"})
+    unknown = sorted(set(data) - set(TOP_LEVEL_KEYS))
     if unknown:
         raise SourcesError(f"{path}: unknown top-level key(s) {', '.join(map(repr, unknown))}; "
                            "each site is a [[source]] table")
-    rows = data.get("source", [])
-    if not isinstance(rows, list):
-        raise SourcesError(f"{path}: 'source' must be an array of tables: write [[source]], not [source]")
-    return rows
+    for key in ("source", "missing"):
+        if not isinstance(data.get(key, []), list):
+            raise SourcesError(f"{path}: '{key}' must be an array of tables: write [[{key}]], not [{key}]")
+    return data
+
+
+def registry_files(path: Path | str | None = None) -> list[Path]:
+    """The files a registry is made of: a folder's *.toml files, or a file and the files its
+    `include = ["registry/*.toml"]` names (globs relative to the file), in reading order."""
+    path = Path(path) if path is not None else default_path()
+    if path.is_dir():
+        return sorted(path.glob("*.toml"))
+    files: list[Path] = []
+
+    def visit(p: Path) -> None:
+        if p.resolve() in {f.resolve() for f in files}:
+            return
+        files.append(p)
+        for pattern in _read_toml(p).get("include", []):
+            found = sorted(p.parent.glob(pattern))
+            if not found:
+                raise SourcesError(f"{p}: include {pattern!r} matches no file")
+            for q in found:
+                visit(q)
+
+    visit(path)
+    return files
+
+
+def read_entries(path: Path | str | None = None) -> list[dict]:
+    """The raw `[[source]]` tables of one registry file, in file order (includes not followed)."""
+    return _read_toml(Path(path) if path is not None else default_path()).get("source", [])
 
 
 def parse_entry(row: dict, index: int = 0) -> Source:
@@ -119,100 +195,53 @@ def parse_entry(row: dict, index: int = 0) -> Source:
         raise SourcesError("\n".join(f"{label}: {msg}" for msg in _explain(exc))) from None
 
 
-def load_sources(path: Path | str | None = None) -> dict[str, Source]:
-    """Sources by name, in file order. Any malformed entry or duplicate name is an error
-    naming the file and the entry, never a silent skip or overwrite."""
-    path = Path(path) if path is not None else default_path()
-    sources: dict[str, Source] = {}
+def _rows(path: Path | str | None):
+    """(file, position, raw table, table kind) for every table of the registry."""
+    for file in registry_files(path):
+        data = _read_toml(file)
+        for key in ("source", "missing"):
+            for i, row in enumerate(data.get(key, [])):
+                yield file, i, row, key
+
+
+def load_registry(path: Path | str | None = None) -> Registry:
+    """Every source and [[missing]] note of a registry. Any malformed entry or duplicate name
+    is an error naming the file and the entry, never a silent skip or overwrite."""
+    reg = Registry(files=registry_files(path))
     problems: list[str] = []
-    for i, row in enumerate(read_entries(path)):
+    for file, i, row, key in _rows(path):
         try:
+            if key == "missing":
+                reg.missing.append(_parse_missing(row, i))
+                continue
             src = parse_entry(row, i)
         except SourcesError as exc:
-            problems.append(str(exc))
+            problems.append(f"{file}: {exc}")
             continue
-        if src.name in sources:
-            problems.append(f"source {src.name!r} is defined twice")
+        if src.name in reg.sources:
+            problems.append(f"{file}: source {src.name!r} is defined twice"
+                            f" (first in {reg.origin[src.name]})")
             continue
-        sources[src.name] = src
+        reg.sources[src.name] = src
+        reg.origin[src.name] = file
     if problems:
-        raise SourcesError("\n".join(f"{path}: {p}" for p in problems))
-    return sources
+        raise SourcesError("\n".join(problems))
+    return reg
 
 
-def check_file(path: Path | str | None = None) -> dict[str, list[str]]:
-    """Problems per entry name for a whole file, each entry read on its own so that one
-    broken entry does not hide the state of the others. Entries without a usable name are
-    reported under "#<position>"."""
-    path = Path(path) if path is not None else default_path()
-    report: dict[str, list[str]] = {}
-    for i, row in enumerate(read_entries(path)):
-        key = _label(row, i)
-        try:
-            src = parse_entry(row, i)
-        except SourcesError as exc:
-            report.setdefault(key, []).extend(str(exc).splitlines())
-            continue
-        if src.name in report:
-            report[src.name].append(f"{src.name}: name: defined twice in {path}")
-            continue
-        report[src.name] = check_source(src)
-    return report
+def load_sources(path: Path | str | None = None) -> dict[str, Source]:
+    """Sources by name, in reading order (see `load_registry`)."""
+    return load_registry(path).sources
 
 
-def check_source(source: Source) -> list[str]:
-    """Offline problems with one entry, each naming the entry and the field; [] when clean."""
-    p: list[str] = []
-    n = source.name
-
-    if not SLUG.match(n):
-        p.append(f"{n}: name: use lower-case letters, digits and single hyphens (like 'hanam-portal')")
-    if not source.title.strip() and source.kind != "sample":
-        p.append(f"{n}: title: missing; give the site's own name, e.g. 'Cổng thông tin điện tử tỉnh Hà Nam'")
-    if source.kind not in KINDS:
-        p.append(f"{n}: kind: {source.kind!r} is not one of {', '.join(KINDS)}{_suggest(source.kind, KINDS)}")
-    if source.schedule not in SCHEDULES:
-        p.append(f"{n}: schedule: {source.schedule!r} is not one of "
-                 f"{', '.join(SCHEDULES)}{_suggest(source.schedule, SCHEDULES)}")
-    if source.province.strip() and province_canonical(source.province) is None:
-        p.append(f"{n}: province: {source.province!r} is not a province in extract/lexicon/provinces.tsv"
-                 f"{_suggest(fold(source.province), [fold(x) for x in _province_names()], _province_names())}")
-    elif not source.province.strip():
-        p.append(f"{n}: province: empty")
-    if source.kind != "sample" and source.written is None:
-        p.append(f"{n}: written: missing; the date this entry was written (YYYY-MM-DD)")
-
-    for i, domain in enumerate(source.allowed_domains):
-        if not _is_host(domain):
-            p.append(f"{n}: allowed_domains[{i}]: {domain!r} is not a bare host name "
-                     "(write 'example.gov.vn', without scheme, port or path)")
-    for i, url in enumerate(source.start_urls):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            p.append(f"{n}: start_urls[{i}]: {url!r} is not an absolute http(s) URL")
-        elif not any(_host_within(parts.hostname, d) for d in source.allowed_domains):
-            p.append(f"{n}: start_urls[{i}]: host {parts.hostname!r} is outside allowed_domains "
-                     f"{list(source.allowed_domains)}")
-
-    for field, pattern in _patterns(source):
-        err = _regex_error(pattern)
-        if err:
-            p.append(f"{n}: {field}: regex {pattern!r} does not compile: {err}")
-
-    if source.selectors is not None:
-        for field, selector in source.selectors.model_dump().items():
-            if selector is not None:
-                err = selector_error(selector)
-                if err:
-                    p.append(f"{n}: selectors.{field}: {err}")
-
-    if source.encoding is not None:
-        try:
-            codecs.lookup(source.encoding)
-        except LookupError:
-            p.append(f"{n}: encoding: {source.encoding!r} is not an encoding Python knows "
-                     "(e.g. 'utf-8', 'cp1258')")
-    return p
+def _parse_missing(row: dict, index: int) -> Missing:
+    label = f"[[missing]] #{index + 1}"
+    if isinstance(row, dict) and isinstance(row.get("province"), str):
+        label = f"[[missing]] {row['province']} {row.get('kind', '')}".rstrip()
+    try:
+        return Missing.model_validate(row)
+    except ValidationError as exc:
+        raise SourcesError("\n".join(f"{label}: {msg}" for msg in _explain(exc, Missing))) from None
 
 
 def selector_error(selector: str) -> str | None:
@@ -252,72 +281,15 @@ def select(selector: str, page) -> list[str]:
     return sel.css(selector).getall()
 
 
-def fold(text: str) -> str:
-    """Lower case without tone marks or diacritics (đ → d), single spaces: 'Bắc  Kạn' → 'bac kan'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().replace("-", " ").split())
-
-
-# Words in front of a province's name that articles and users add or leave out.
-_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp\.?|tp)\s+")
-
-
-def province_key(name: str) -> str:
-    return _PREFIX.sub("", fold(name))
-
-
 def province_canonical(name: str) -> str | None:
-    """The lexicon's spelling of a province written with or without tone marks or a
-    'tỉnh' / 'thành phố' / 'TP' prefix; None when it is not a province."""
-    return _province_index().get(province_key(name))
+    """The succession table's spelling of a province (former or current) written with or
+    without tone marks or a 'tỉnh' / 'thành phố' / 'TP' prefix; None when it is not one."""
+    return source_places.canonical(name)
 
 
 def province_matches(source: Source, wanted: str) -> bool:
     """Whether `wanted` (any spelling, tone marks optional) names the source's province."""
     return province_key(source.province) == province_key(wanted)
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> tuple[str, ...]:
-    from thidua.extract.lexicon import table
-
-    return tuple(row["name"] for row in table("provinces"))
-
-
-@lru_cache(maxsize=1)
-def _province_index() -> dict[str, str]:
-    return {province_key(name): name for name in _province_names()}
-
-
-def _patterns(source: Source):
-    if source.article_pattern is not None:
-        yield "article_pattern", source.article_pattern
-    for i, pat in enumerate(source.follow_pattern):
-        yield f"follow_pattern[{i}]", pat
-    for i, pat in enumerate(source.deny_pattern):
-        yield f"deny_pattern[{i}]", pat
-
-
-def _regex_error(pattern: str) -> str | None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        return str(exc)
-    return None
-
-
-_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
-
-
-def _is_host(domain: str) -> bool:
-    return bool(_HOST.match(domain))
-
-
-def _host_within(host: str, domain: str) -> bool:
-    # The same rule as the spider's: a domain admits itself and its subdomains.
-    host, domain = host.lower(), domain.lower()
-    return host == domain or host.endswith("." + domain)
 
 
 def _label(row, index: int) -> str:
@@ -334,11 +306,10 @@ def _suggest(value: str, choices, shown=None) -> str:
     return f"; did you mean {close[0]!r}?"
 
 
-_FIELDS = tuple(Source.model_fields)
 _SELECTOR_FIELDS = tuple(Selectors.model_fields)
 
 
-def _explain(exc: ValidationError) -> list[str]:
+def _explain(exc: ValidationError, model=Source) -> list[str]:
     """pydantic's errors in the words of someone editing the TOML file."""
     out = []
     for err in exc.errors():
@@ -346,7 +317,7 @@ def _explain(exc: ValidationError) -> list[str]:
         where = ".".join(loc) if loc else "entry"
         key = loc[-1] if loc else ""
         if err["type"] == "extra_forbidden":
-            allowed = _SELECTOR_FIELDS if len(loc) > 1 and loc[0] == "selectors" else _FIELDS
+            allowed = _SELECTOR_FIELDS if len(loc) > 1 and loc[0] == "selectors" else tuple(model.model_fields)
             out.append(f"{where}: unknown key {key!r}{_suggest(key, allowed)} "
                        f"(allowed: {', '.join(allowed)})")
         elif err["type"] == "missing":
@@ -356,3 +327,16 @@ def _explain(exc: ValidationError) -> list[str]:
         else:
             out.append(f"{where}: {err['msg']} (got {err.get('input')!r})")
     return out
+
+
+# The offline checks live in source_checks; importing them here keeps `sources.check_source`
+# and friends where callers have always found them.
+from thidua.crawler.source_checks import (  # noqa: E402
+    check_file, check_missing, check_source, source_notices,
+)
+
+__all__ = ["SOURCES_FILE", "ENV_VAR", "KINDS", "COVERED_KINDS", "SourcesError", "Selectors", "Source",
+           "Missing", "Registry", "default_path", "registry_files", "read_entries", "parse_entry",
+           "load_registry", "load_sources", "check_file", "check_missing", "check_source",
+           "source_notices", "selector_error", "select", "fold", "province_key",
+           "province_canonical", "province_matches"]

@@ -9,7 +9,10 @@ from functools import lru_cache
 from thidua.extract.lexicon import alternation, table, words
 
 # a class written after an order: "hạng Nhất", "hạng ba", "hạng III"
-_CLASS = r"(?:\s+hạng\s+(?:nhất|nhì|ba|I{1,3}|[123])(?!\w))"
+# a class written after an order ("hạng Nhất", "hạng ba", "các hạng"), or the kind of a
+# certificate ("Bằng khen toàn diện", "Giấy khen chuyên đề")
+_CLASS = (r"(?:\s+(?:hạng\s+(?:nhất|nhì|ba|I{1,3}|[123])|các\s+hạng|toàn\s+diện|phong\s+trào|chuyên\s+đề|"
+          r"đột\s+xuất|thành\s+tích\s+đột\s+xuất)(?!\w))")
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,10 @@ def givers() -> dict[str, Giver]:
 @lru_cache(maxsize=1)
 def mention_regex() -> re.Pattern:
     """An award name, its class, and the giver written right after it ("của UBND tỉnh")."""
-    names = alternation(r["phrase"] for r in table("awards"))
+    # a title may be quoted after its first word: Cờ “Đơn vị xuất sắc trong phong trào thi đua”
+    names = alternation(r["phrase"] for r in table("awards")).replace(r"\s+", r"\s+[“\"]?")
     giver = alternation(r["phrase"] for r in table("award_conferrers"))
-    return re.compile(r"(?<!\w)(?i:(?P<name>" + names + r")(?P<cls>" + _CLASS + r")?"
+    return re.compile(r"(?<!\w)(?i:(?P<name>" + names + r")[”\"]?(?P<cls>" + _CLASS + r")?"
                       r"(?P<giver>\s+(?:của\s+)?(?:" + giver + r"))?)(?!\w)")
 
 
@@ -56,6 +60,20 @@ def giver_regex() -> re.Pattern:
     """Givers that may stand before the award they give ("UBND tỉnh tặng Cờ thi đua")."""
     giver = alternation(r["phrase"] for r in table("award_conferrers") if r.get("where") != "label")
     return re.compile(r"(?<!\w)(?i:" + giver + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def giver_alternation() -> str:
+    """The givers that may stand before an award, as a regex alternation."""
+    return alternation(r["phrase"] for r in table("award_conferrers") if r.get("where") != "label")
+
+
+@lru_cache(maxsize=1)
+def selector_regex() -> re.Pattern:
+    """Cues that select who is to receive ("suy tôn A nhận", "đề nghị A được nhận"): the
+    recipient named before the award starts after the last of them."""
+    cues = [r["phrase"] for r in table("award_status") if r["status"] in ("proposed", "voted", "-")]
+    return re.compile(r"(?<!\w)(?i:" + alternation(cues + list(words("election_verbs"))) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +107,9 @@ def kind_alternation() -> str:
 def rating_cue_regex() -> re.Pattern:
     """Ends with a rating cue ("danh hiệu") or a count of units, right before the rating."""
     cues = alternation(words("award_rating_cues"))
-    units = r"\d+\s*(?:đơn vị|tập thể|cơ quan)(?:\s+được)?"
+    # "07 đơn vị được tặng", "06/6 đơn vị trong cụm hoàn thành …": a count of the units rated
+    units = (r"\d+(?:/\d+)?\s*(?:đơn vị|tập thể|cơ quan)(?:\s+(?:trong|thuộc|của)\s+[^,;.:]{1,40}?)?"
+             r"(?:\s+(?:được|đạt))?(?:\s+(?:tặng|trao tặng|công nhận|nhận))?")
     return re.compile(r"(?i:(?:" + cues + r")|" + units + r")\s*[\"“]?\s*$")
 
 
@@ -105,7 +125,7 @@ def negative_regex() -> re.Pattern:
 
 
 def name_info(name: str) -> AwardName:
-    return award_names()[_key(name)]
+    return award_names()[_key(re.sub(r"[“”\"]", "", name))]
 
 
 def giver_info(phrase: str) -> Giver | None:

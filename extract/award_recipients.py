@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from thidua.extract.award_lexicon import kind_alternation, kind_of, mention_regex, recipient_stop_regex
+from thidua.extract.award_lexicon import (giver_alternation, kind_alternation, kind_of, mention_regex,
+                                          recipient_stop_regex, selector_regex)
 from thidua.extract.lexicon import alternation, words
 from thidua.extract.orgs import canonical_org, split_org_list, starts_unit, tidy, unit_head_regex
 
-_INTRO = re.compile(r"\s*(?:năm\s+\d{4}\s*)?(?:(?:đã\s+|vừa\s+)?được\s+(?:trao tặng|trao|tặng|phong tặng|xét tặng|"
+_INTRO = re.compile(r"\s*[”\"]?\s*(?:năm\s+\d{4}\s*)?(?:(?:đã\s+|vừa\s+)?được\s+(?:trao tặng|trao|tặng|phong tặng|xét tặng|"
                     r"đề nghị tặng)\s+)?(?:(?i:cho|tới|đến|gồm có|gồm|là)(?!\w)\s*:?|:)\s*")
 _PERSON = re.compile(r"(?<!\w)(?i:ông|bà|đồng chí)\s+(?P<name>\w+(?:\s+\w+){1,4})")
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng chí|anh|chị)\s+(?P<name>\S+(?:\s+\S+){1,4})$", re.I)
@@ -56,7 +57,8 @@ class Recipients:
     open_list: bool = False     # the recipients follow as a bulleted list
 
 
-_INT = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)"  # "1.234 cá nhân": a dot groups thousands
+# "1.234 cá nhân": a dot groups thousands; "21/23 cá nhân": 21 of the 23 considered
+_INT = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:/\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -97,13 +99,25 @@ def counts_at(text: str) -> tuple[list[tuple[int, str | None]], int]:
     return out, pos
 
 
-def count_before(pre: str) -> tuple[int, str | None] | None:
-    """A count right before the award, with only verbs between ("bầu 01 đơn vị được tặng")."""
-    m = re.search(_INT + r"\s*(?P<w>" + kind_alternation() + r")(?:\s*(?:,|và)\s*(?P<w2>" + kind_alternation()
-                  + r"))?\s+(?:" + _VERBS + r"\s+)*(?:[\"“]\s*)?$", pre, re.I)
-    if not m:
-        return None
-    return int(m["n"].replace(".", "")), _kind(m["w"], m["w2"])
+def count_before(pre: str) -> list[tuple[int, str | None]]:
+    """Counts right before the award, with only verbs (and the giver of a passive) between:
+    "bầu 01 đơn vị được tặng", "37 tập thể và 160 cá nhân được tặng", "59 cá nhân được Chủ tịch
+    UBND huyện tặng danh hiệu", "06/6 đơn vị trong cụm … hoàn thành …"."""
+    kinds = kind_alternation()
+    tail = re.search(_INT + r"\s*(?P<w>" + kinds + r")(?:\s*(?:,|và)\s*(?P<w2>" + kinds + r"))?"
+                     r"(?:\s+(?:trong|thuộc|của)\s+[^,;.:\d]{1,40}?)?"
+                     r"\s+(?:(?:" + _VERBS + r"|" + giver_alternation() + r")\s+)*(?:[\"“]\s*)?$", pre, re.I)
+    if not tail:
+        return []
+    out = [(int(tail["n"].replace(".", "")), _kind(tail["w"], tail["w2"]))]
+    head = pre[:tail.start()]
+    while True:  # "37 tập thể và 160 cá nhân": each count is an item
+        m = re.search(_INT + r"\s*(?P<w>" + kinds + r")\s*(?:,|và)\s*$", head, re.I)
+        if not m:
+            break
+        out.insert(0, (int(m["n"].replace(".", "")), _kind(m["w"], None)))
+        head = head[:m.start()]
+    return out
 
 
 _PASSIVE = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:vinh dự\s+)?(?:được\s+(?:\S+\s+){0,5}?(?:tặng|trao tặng|trao|phong tặng|"
@@ -112,11 +126,12 @@ _PASSIVE = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:vinh dự\s+)?(?:được\s+(
 
 def subjects_before(pre: str) -> list[str]:
     """Units named as the subject of a passive verb right before the award ("Báo X được
-    tặng", "Huyện A, huyện B được UBND tỉnh tặng", "xã Y đón nhận")."""
+    tặng", "Huyện A, huyện B được UBND tỉnh tặng", "xã Y đón nhận", "suy tôn Hội A nhận", "đề
+    nghị Thanh tra tỉnh được nhận")."""
     m = _PASSIVE.search(pre)
     if not m:
         return []
-    subject = re.split(r"[;:]", pre[:m.start()])[-1]
+    subject = _after_last_cue(re.split(r"[;:]", pre[:m.start()])[-1])
     subject = _and_before_unit().sub(", ", subject)
     out: list[str] = []
     for piece in reversed(split_org_list(subject)):
@@ -127,6 +142,31 @@ def subjects_before(pre: str) -> list[str]:
                 or not is_unit(piece)):
             break
         out.insert(0, piece)
+    return out
+
+
+def _after_last_cue(subject: str) -> str:
+    """The subject of a passive verb starts after the last cue before it: "suy tôn Hội A nhận",
+    "đề nghị Thanh tra tỉnh được nhận", "X tặng hoa chúc mừng các cá nhân được trao tặng"."""
+    cues = list(selector_regex().finditer(subject))
+    return subject[cues[-1].end():] if cues else subject
+
+
+def people_before(region: str) -> list[tuple[str, str]]:
+    """People named as the subject of a passive verb before the award: "ông A - Giám đốc Sở B
+    được trao tặng …", "Các đồng chí A - …; B - … và đồng chí C - … được trao tặng …". `region`
+    runs from the previous award (or the sentence's start) to the award."""
+    from thidua.extract.people_names import find_names
+
+    m = _PASSIVE.search(region)
+    if not m:
+        return []
+    subject = _after_last_cue(region[:m.start()])
+    out = []
+    for name in find_names(subject):
+        after = subject[name.end:name.end + 4]
+        if name.honorific or re.match(r"\s*[-–,(]", after) or not after.strip():
+            out.append((name.name, "individual"))
     return out
 
 
@@ -208,6 +248,12 @@ def after(text: str, ministry: str | None = None) -> Recipients:
             names, _ = _names(tail[more.end():], ministry)
             if names:
                 res.names, res.counts = names, []
+        else:
+            # "cho 46 tập thể có thành tích …, 19 tập thể có thành tích …": more counts of the
+            # same award further on in its clause, each after a comma
+            for more_count in re.finditer(r",\s*(?=\d)", tail):
+                extra, _ = counts_at(tail[more_count.end():])
+                res.counts.extend(extra)
         res.open_list = not tail.strip(" :,.;")
         return res
     res.names, res.remainder = _names(rest, ministry)

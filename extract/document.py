@@ -19,6 +19,11 @@ class Doc:
     province: str | None = None
     # facts found by earlier stages, by section name, for stages that build on them
     facts: dict[str, list] = field(default_factory=dict)
+    # where the body names a bloc: (start, end, canonical bloc name), set by the blocs stage
+    bloc_mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    author: str | None = None
+    id: str | None = None
+    warnings: list[str] = field(default_factory=list)   # what was wrong with the input
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -29,9 +34,10 @@ class Doc:
         """The year the article is mainly about: the headline's "năm 2020", else the body's
         first, else the publication year."""
         for text in (self.title or "", self.body[:600]):
-            m = re.search(r"năm\s+((?:19|20)\d\d)", text)
-            if m:
-                return int(m.group(1))
+            # "so với năm 2019", "cùng kỳ năm 2019" compare with a year, they are not about it
+            for m in re.finditer(r"(?i)năm\s+((?:19|20)\d\d)(?!\d)", text):
+                if not re.search(r"(?i)(?:so\s+với|cùng\s+kỳ|so)\s*$", text[max(0, m.start() - 12):m.start()]):
+                    return int(m.group(1))
         return self.published.year if self.published else None
 
     def sentence_at(self, offset: int) -> Sentence | None:

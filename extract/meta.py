@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from thidua.extract.dates import make_date
 from thidua.extract.lexicon import table, words
+from thidua.extract.linebreaks import join_wrapped
+from thidua.extract.orgs import starts_unit
 
 _NOT_BYLINE = re.compile(r"^(Nguồn|Theo|Ảnh|Toàn cảnh|Quang cảnh|Các đại biểu)\b", re.I)
 
@@ -37,20 +40,94 @@ def _is_headline(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"“"
 
 
-def _byline(line: str) -> str | None:
+_NAME_PART = re.compile(r"[^\W\d_]+")
+# what may follow a byline's names: an affiliation after a dash or in brackets ("Hoài Thương -
+# Ủy ban MTTQ huyện X", "Minh Anh (Báo Y)"), or a timestamp after a bar ("Minh Anh | 14:30 12/01")
+_AFFILIATION = re.compile(r"\s*(?:[-–|]\s*|\()(?P<rest>.+?)\)?\s*$")
+_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})")
+_NAME_SEP = re.compile(r"\s*(?:,|\s-\s|–|\bvà\b|&)\s*")
+
+
+def _one_name(text: str, caps_ok: bool) -> bool:
+    """2-4 syllables, each capitalised (or, at the foot of a page, a name in capitals)."""
+    parts = text.split()
+    if not 2 <= len(parts) <= 4 or not all(_NAME_PART.fullmatch(p) for p in parts):
+        return False
+    if all(p.isupper() for p in parts):
+        return caps_ok and len(parts) <= 3
+    return all(p[0].isupper() and (len(p) == 1 or not p[1:].isupper()) for p in parts)
+
+
+def _names_of(text: str, caps_ok: bool) -> str | None:
+    """"Đức Minh, Văn Công" / "Minh Anh - Thu Hà" as written, or None when not only names."""
+    parts = [p for p in _NAME_SEP.split(text.strip()) if p]
+    if 1 <= len(parts) <= 3 and all(_one_name(p, caps_ok) and not _is_affiliation(p) for p in parts):
+        return text.strip()
+    return None
+
+
+def _byline(line: str, at_top: bool = False) -> str | None:
+    """The author's name(s) if `line` is a byline. At the top of a page (beside the headline)
+    a line of names is taken only with a timestamp or an affiliation, or when it opens with a
+    family name; capitals only at the foot (a label in capitals heads many pages)."""
     text = line.strip()
+    if len(text) > 120:
+        return None
+    prefixed = False
     for prefix in words("byline_prefixes"):
         if text.lower().startswith(prefix.lower()):
-            text = text[len(prefix):].strip()
+            text, prefixed = text[len(prefix):].strip(), True
             break
     else:
         if _NOT_BYLINE.match(text):
             return None
-    parts = text.split()
-    if len(text) <= 40 and 2 <= len(parts) <= 5 and all(
-            p[0].isupper() and re.fullmatch(r"[^\W\d_]+", p) for p in parts):
-        return text
+    if text.lower() in _not_names():
+        return None
+    if not at_top and _OUTLET_NAME.fullmatch(text):
+        return text  # "Đài Kim Bảng": the outlet signs the report
+    names = _names_of(text, caps_ok=not at_top)
+    if names:
+        if at_top and not prefixed and names.split()[0] not in _family():
+            return None
+        return names if len(names) <= 60 else None
+    # names, then an affiliation or a timestamp
+    for m in _AFFILIATION.finditer(text):
+        head, rest = text[:m.start()], m["rest"]
+        names = _names_of(head, caps_ok=not at_top)
+        if names and (_is_affiliation(rest) or _TIMESTAMP.match(rest)):
+            return names
     return None
+
+
+# "Đài Kim Bảng", "Đài Truyền thanh Lục Yên", "Báo Hà Giang": an outlet signing its report
+_OUTLET_NAME = re.compile(r"(?:Báo|Đài|Tạp chí|Trung tâm)(?:\s+[^\W\d_]+){0,3}(?:\s+[A-ZĐ][^\W\d_]*){1,3}")
+
+
+def _is_affiliation(text: str) -> bool:
+    return starts_unit(text) or bool(_OUTLET.match(text))
+
+
+_OUTLET = re.compile(r"(?:Báo|Đài|Tạp chí|Cổng|Trung tâm|TTXVN|VOV|VTV|Ban|Phòng|Văn phòng|Hội)\b")
+
+
+@lru_cache(maxsize=1)
+def _family() -> frozenset[str]:
+    return frozenset(words("family_names"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("person_not_names"))
+
+
+def _is_headline_only(line: str) -> bool:
+    """A headline of names only would read as a byline; headlines run longer than four words."""
+    return len(line.split()) > 8
+
+
+def _date_in_byline(line: str) -> date | None:
+    m = re.search(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)", line)
+    return make_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
 
 
 def read_meta(lines: list[str]) -> TextMeta:
@@ -67,19 +144,27 @@ def read_meta(lines: list[str]) -> TextMeta:
         if d and published is None:
             published, _ = d, drop.add(i)
             continue
-        if title is None and _is_headline(lines[i]) and i == head[0]:
+        name = _byline(lines[i], at_top=True) if author is None else None
+        if name and not _is_headline_only(lines[i]):
+            author, _ = name, drop.add(i)
+            published = published or _date_in_byline(lines[i])
+            continue
+        if title is None and _is_headline(lines[i]) and not [j for j in head if j < i and j not in drop]:
             title = lines[i]
             drop.add(i)
     if title:  # portals often repeat the headline under the breadcrumb
         drop.update(i for i, ln in enumerate(lines[:12]) if ln == title)
-    tail = [i for i, ln in enumerate(lines) if ln and i not in drop][-2:]
-    for i in reversed(tail):
-        name = _byline(lines[i])
-        if name:
-            author = name
-            drop.add(i)
-            break
-        if not lines[i].startswith("Nguồn"):
-            break
+    lines = join_wrapped([ln for i, ln in enumerate(lines) if i not in drop])
+    drop = set()
+    if author is None:
+        tail = [i for i, ln in enumerate(lines) if ln][-3:]
+        for i in reversed(tail):
+            name = _byline(lines[i])
+            if name:
+                author = name
+                drop.add(i)
+                break
+            if not lines[i].startswith("Nguồn"):
+                break
     body = [ln for i, ln in enumerate(lines) if i not in drop]
     return TextMeta(title, published, author, body)

@@ -21,17 +21,19 @@ def _abbrev_regex(abbrev: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> list[tuple[re.Pattern, str]]:
+def _abbreviations() -> tuple[re.Pattern, list[str]]:
+    """One regex of every abbreviation (longest first, so "NN và PTNT" wins over "PTNT" at a
+    place) and the expansion of each alternative, by group name."""
     rows = sorted(table("abbreviations"), key=lambda r: len(r["abbreviation"]), reverse=True)
-    return [(re.compile(r"(?<![\w&])" + _abbrev_regex(r["abbreviation"]) + r"(?![\w&])"), r["expansion"])
-            for r in rows]
+    groups = "|".join(f"(?P<a{i}>{_abbrev_regex(r['abbreviation'])})" for i, r in enumerate(rows))
+    return re.compile(r"(?<![\w&])(?:" + groups + r")(?![\w&])"), [r["expansion"] for r in rows]
 
 
+@lru_cache(maxsize=8192)
 def expand_abbreviations(text: str) -> str:
     """Write out the abbreviations of `lexicon/abbreviations.tsv` (longest first)."""
-    for rx, full in _abbreviations():
-        text = rx.sub(full, text)
-    return text
+    rx, expansions = _abbreviations()
+    return rx.sub(lambda m: expansions[int(m.lastgroup[1:])], text)
 
 
 def _key(name: str) -> str:
@@ -55,6 +57,7 @@ def tidy(name: str) -> str:
     return name.strip(" ,;:.…/()\"“”'")
 
 
+@lru_cache(maxsize=8192)
 def canonical_org(name: str) -> str:
     """One spelling for a unit: abbreviations expanded, known units in their usual case."""
     name = tidy(expand_abbreviations(tidy(name)))

@@ -134,9 +134,26 @@ def _is_list_item(text: str, end: int) -> bool:
     return bool(m) and bool(_title_head().match(text, m.end()))
 
 
+# "đồng chí Nguyễn Hương giang, Phó Bí thư …": a name's last syllable typed in lower case,
+# right after an honorific and before a title
+_LOWER_LAST = re.compile(r"(?P<hon>(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c) )(?P<head>(?:[A-ZĐ][^\W\d_]* ){2,3})"
+                         r"(?P<last>[a-zđ][^\W\d_]*)(?=,\s)")
+
+
+def _capitalise_typed_lower(text: str) -> str:
+    """`text` with such a syllable capitalised (same length, so offsets hold)."""
+    def fix(m: re.Match) -> str:
+        after = text[m.end():m.end() + 40].lstrip(", ")
+        if not _title_head().match(after) or m["head"].split()[0] not in _family():
+            return m.group()
+        return m["hon"] + m["head"] + m["last"][:1].upper() + m["last"][1:]
+    return _LOWER_LAST.sub(fix, text)
+
+
 def find_names(text: str) -> list[NameMention]:
     """Personal names mentioned in `text` (one sentence), in order."""
     out: list[NameMention] = []
+    text = _capitalise_typed_lower(text)
     for run in _runs(text):
         if len(run) < 2:
             continue

@@ -14,7 +14,9 @@ from functools import lru_cache
 from thidua.extract.lexicon import alternation, table, words
 from thidua.extract.orgs import expand_abbreviations, starts_unit, tidy
 
-_SEP = re.compile(r"\s*,\s*|\s+[-–]\s*|\s*[-–]\s+|\s+kiêm\s+")
+# a bloc role written straight after a unit ("Chủ tịch UBND xã X cụm trưởng") is a title of its own
+_SEP = re.compile(r"\s*,\s*|\s+[-–]\s*|\s*[-–]\s+|\s+kiêm\s+|(?<![Pp]hó)\s+(?=(?i:cụm\s+trưởng|khối\s+trưởng|"
+                  r"cụm\s+phó|khối\s+phó|trưởng\s+khối|trưởng\s+cụm)(?!\w))")
 _THI_DUA_KHEN_THUONG = re.compile(r"\bthi\s+đua\s*(?:,|-|và)?\s*khen\s+thưởng\b", re.I)
 _DOUBLE_BLOC = re.compile(r"\b(?:Khối|Cụm)(?:\s+thi\s+đua)?\s+((?:Khối|Cụm)\s+thi\s+đua)\b", re.I)
 _MAX_WORDS = 30
@@ -143,7 +145,16 @@ def _end_of_titles(text: str) -> int:
                   r"(?!\w)", text[:end])
     if m:
         end = m.start()
+    # "Chủ tịch Liên minh HTX tỉnh - Đơn vị Trưởng khối": what follows describes the unit
+    m = _UNIT_ROLE.search(text[:end])
+    if m:
+        end = m.start()
     return end
+
+
+_UNKNOWN_ABBREVIATION = re.compile(r"[A-ZĐ]{2,6}(?:\s|$)")
+# "- đơn vị Trưởng khối", "(đơn vị Cụm trưởng …)": the unit's bloc role, not the person's title
+_UNIT_ROLE = re.compile(r"\s*(?:[-–,]\s*)?(?i:đơn\s+vị|cơ\s+quan)\s+(?i:phó\s+trưởng|trưởng|phó|khối|cụm)(?!\w)")
 
 
 def _pieces(text: str) -> list[str]:
@@ -162,6 +173,9 @@ def _pieces(text: str) -> list[str]:
             if this_sep == "," and not (piece[:1].isupper() or piece[:1].isdigit()
                                         or _continuations().match(piece)):
                 break
+            if this_sep == "," and _UNKNOWN_ABBREVIATION.match(piece):
+                out.append(piece)   # "…, TVQX tỉnh": a title in an abbreviation the lexicon lacks
+                continue
             out[-1] += (", " if this_sep == "," else " - " if this_sep in "-–" else " ") + piece
         else:
             out.append(piece)

@@ -9,14 +9,32 @@ from thidua.extract.lexicon import table
 
 
 @lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Each way a province is written after its administrative word → its canonical name
+    ("Hồ Chí Minh" → "Thành phố Hồ Chí Minh")."""
+    out = {}
+    for row in table("provinces"):
+        out[row["name"]] = row["name"]
+        out.setdefault(re.sub(r"^Thành phố\s+", "", row["name"]), row["name"])
+    return out
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _province_regex() -> re.Pattern:
-    names = sorted((r["name"] for r in table("provinces")), key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+(" + alt + r")\b")
+    cities = [v for v, name in _variants().items()
+              if any(r["name"] == name and r.get("kind") == "city" for r in table("provinces"))]
+    # "tỉnh Bắc Kạn"; a centrally-run city also "thành phố Cần Thơ", "TP. Hải Phòng", "Thủ đô Hà Nội"
+    # ("thành phố Bắc Kạn" is the capital of Bắc Kạn province, not the province)
+    return re.compile(r"\b(?:(?:tỉnh|Tỉnh|TỈNH)\s+(?P<p>" + _alternation(_variants()) + r")|"
+                      r"(?:thành phố|Thành phố|TP\.?|Thủ đô)\s+(?P<c>" + _alternation(cities) + r"))\b")
 
 
 def provinces_named(text: str) -> Counter:
-    return Counter(m.group(1) for m in _province_regex().finditer(text))
+    return Counter(_variants()[re.sub(r"\s+", " ", m["p"] or m["c"])] for m in _province_regex().finditer(text))
 
 
 def province_of_host(host: str | None) -> str | None:
@@ -28,16 +46,29 @@ def province_of_host(host: str | None) -> str | None:
     return None
 
 
-def detect_province(doc) -> str | None:
-    """The province named with "tỉnh" in the headline, else the one named most in the body
-    (only when no other province is named as often), else the site's own province."""
-    named = provinces_named(doc.title or "")
-    if len(named) == 1:
-        return next(iter(named))
+def detect_province(doc, given: str | None = None) -> str | None:
+    """The province the article is about, in this order: the one its text names most (when
+    no other is named as often), the one its headline names, the one the crawl was told
+    (`given`: `--province`, the registry entry), the one its site belongs to."""
     counts = provinces_named(doc.body)
     if counts:
         (top, n), *rest = counts.most_common()
         if not rest or rest[0][1] < n:
             return top
-        return None
+    named = provinces_named(doc.title or "")
+    if len(named) == 1:
+        return next(iter(named))
+    if given and given.strip():
+        return canonical_province(given) or given.strip()
     return province_of_host(doc.source)
+
+
+def canonical_province(name: str) -> str | None:
+    """"tỉnh Bắc Kạn", "Bắc Kạn", "bac kan" → "Bắc Kạn"; None when it is no province."""
+    from thidua.extract.text import fold_ascii
+
+    key = fold_ascii(re.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", name.strip(), flags=re.I))
+    for row in table("provinces"):
+        if fold_ascii(row["name"]) == key or fold_ascii(re.sub(r"^Thành phố\s+", "", row["name"])) == key:
+            return row["name"]
+    return None

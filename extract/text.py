@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # New-style tone placement (hoà, thuý, uỷ) folded onto the old style the record uses
 # (hòa, thúy, ủy). Only at a syllable's end (Hoàng keeps its mark), and not after "q":
@@ -35,6 +36,7 @@ def normalize(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+@lru_cache(maxsize=16384)
 def fold_ascii(text: str) -> str:
     """Lower-case without diacritics, for matching that ignores accents (nguyen van a)."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")

@@ -23,6 +23,10 @@ class Evidence(Strict):
     text: str = Field(description="The sentence the fact came from.")
     start: int = Field(ge=0, description="Offset of the sentence's first character in `body`.")
     end: int = Field(ge=0, description="Offset just past the sentence's last character in `body`.")
+    span_start: Optional[int] = Field(default=None, ge=0, description=(
+        "Offset in `body` of the first character of the words that state the fact (within the sentence)."))
+    span_end: Optional[int] = Field(default=None, ge=0, description=(
+        "Offset in `body` just past the words that state the fact."))
 
 
 class Fact(Strict):
@@ -155,6 +159,10 @@ class Record(Strict):
     movements: list[str] = Field(default_factory=list, description="Names of emulation movements.")
     movement_evidence: list[Evidence] = Field(
         default_factory=list, description="Evidence for each entry of `movements`, same order.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What was wrong with the input and how extraction dealt with it (repaired mojibake, "
+                    "text that does not look Vietnamese …); empty for a clean input.")
     extractor_version: Optional[str] = Field(default=None, description="Version of the extractor.")
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this schema.")
 

@@ -64,3 +64,76 @@ def test_legacy_encoded_text_file_is_decoded(tmp_path):
     code, records, _ = run_cli(str(path))
     assert code == 0
     assert records[0]["blocs"][0]["name"] == "Khối thi đua Văn hóa - Xã hội"
+
+
+GOOD = "Khối thi đua Nội chính tổng kết năm 2023\nSáng 10/1, Khối thi đua Nội chính tổ chức hội nghị tổng kết năm 2023."
+BAD_LINES = [
+    ('{"id": 7, "text": "x"}', None, "id must be a string, got a number"),
+    ('{"id": "u1", "url": 5, "text": "x"}', "u1", "url must be a string"),
+    ('{"id": "u2", "url": "not a url", "text": "x"}', "u2", "not an http(s) address"),
+    ('{"id": "u3", "url": "ftp://host/x", "text": "x"}', "u3", "not an http(s) address"),
+    ('{"id": "t1", "text": ["a", "b"]}', "t1", "text must be a string, got a list"),
+    ('{"id": "t2", "text": {"x": 1}}', "t2", "text must be a string, got an object"),
+    ('{"id": "n1", "text": "x", "n": 1e400}', None, "too large"),
+    ('{"id": "n2", "text": "x", "n": NaN}', None, "not a JSON number"),
+    ('[' * 100000 + ']' * 100000, None, "nested too deep"),
+    ('"just a string"', None, "not a JSON object"),
+    ('{"id": "s1", "text": "x", "selectors": {"title": 3}}', "s1", "selectors.title must be a string"),
+    ('{"id": "z1", "text": "Khối thi đua\\u0000 Nội chính"}', "z1", "NUL bytes"),
+]
+
+
+def test_each_bad_line_is_one_error_and_the_stream_goes_on():
+    lines = []
+    for bad, _, _ in BAD_LINES:
+        lines += [bad, json.dumps({"id": f"ok{len(lines)}", "text": GOOD}, ensure_ascii=False)]
+    code, records, err = run_cli("--jsonl", "-", stdin="\n".join(lines) + "\n")
+    assert code == 1 and f"{len(BAD_LINES)} input(s) failed" in err
+    assert "Traceback" not in err
+    assert len(records) == 2 * len(BAD_LINES)
+    for i, (_, ident, message) in enumerate(BAD_LINES):
+        bad, good = records[2 * i], records[2 * i + 1]
+        assert bad["id"] == ident and message in bad["error"], (bad, message)
+        assert "error" not in good and good["blocs"][0]["name"] == "Khối thi đua Nội chính"
+
+
+def test_mojibake_is_repaired_with_a_warning():
+    broken = GOOD.encode("utf-8").decode("cp1252", errors="replace")
+    code, records, _ = run_cli("--jsonl", "-", stdin=json.dumps({"id": "m", "text": broken}) + "\n")
+    assert code == 0
+    assert records[0]["blocs"][0]["name"] == "Khối thi đua Nội chính"
+    assert any("mojibake" in w for w in records[0]["warnings"])
+
+
+def test_text_that_is_not_vietnamese_says_so():
+    english = ("The provincial emulation board held its annual review on Monday. " * 10).strip()
+    code, records, _ = run_cli("--jsonl", "-", stdin=json.dumps({"id": "en", "text": english}) + "\n")
+    assert code == 0 and any("does not look Vietnamese" in w for w in records[0]["warnings"])
+
+
+def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
+    (tmp_path / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "x.html").write_text(f"<html><body><h1>Tin</h1><p>{GOOD}</p></body></html>", encoding="utf-8")
+    _, records, _ = run_cli(str(tmp_path / "x.txt"), str(tmp_path / "x.html"))
+    assert [r["id"] for r in records] == ["x.txt", "x.html"]
+
+
+def test_an_input_over_the_length_cap_names_its_size():
+    code, records, _ = run_cli("--jsonl", "-", "--max-chars", "1000",
+                               stdin=json.dumps({"id": "big", "text": GOOD * 30}, ensure_ascii=False) + "\n")
+    assert code == 1 and records[0]["id"] == "big"
+    assert "over the cap of 1,000" in records[0]["error"]
+
+
+def test_the_time_budget_stops_a_slow_article(monkeypatch):
+    from thidua import extract_cli
+    from thidua.extract import pipeline
+
+    def slow(**kw):       # a fake: no real article is slow enough to provoke the budget
+        import time
+        time.sleep(5)
+    monkeypatch.setattr(extract_cli, "extract_record", slow)
+    out = __import__("io").StringIO()
+    failed = extract_cli.run([{"id": "slow", "text": GOOD}], out, extract_cli.Limits(time_budget=0.2))
+    assert failed == 1 and "time budget of 0.2 s" in json.loads(out.getvalue())["error"]
+    assert pipeline.extract_record is not slow

@@ -1,16 +1,12 @@
 """Named emulation movements: quoted after "phong trào", lists, known standing names."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from thidua.extract.document import Doc
-from thidua.extract import pipeline
-from thidua.extract.goldset import gold_cases
 from thidua.extract.recognizers import movements
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _names(text: str) -> list[str]:
@@ -51,21 +47,28 @@ def test_not_movements(text):
     assert _names(text) == []
 
 
-def _cases():
-    if not SHARED.is_dir():
-        return []
-    return [pytest.param(c.text_path, c.gold, c.published, id=c.id[:3]) for c in gold_cases(SHARED)]
+def names_in(text):
+    from thidua.extract.pipeline import extract_record
+    return extract_record(text=text, published="2024-01-10", only=("movements",))["movements"]
 
 
-def _record(path: Path, published: str | None) -> dict:
-    """The record with only the stages this section needs (blocs, then this one), so that
-    a change in another section cannot hide a failure or a success here."""
-    return pipeline.extract_record(text=path.read_text(encoding="utf-8"), published=published,
-                                   only=("blocs", "movements"))
+def test_a_quoted_list_after_a_predicate():
+    assert names_in("Nhiều phong trào thi đua được triển khai hiệu quả, điển hình như: “Chung tay xây dựng đô thị "
+                    "văn minh”, “Ngày Chủ nhật xanh”.") == ["Chung tay xây dựng đô thị văn minh", "Ngày Chủ nhật xanh"]
 
 
-@pytest.mark.parametrize("path,gold,published", _cases())
-def test_gold_movements(path, gold, published):
-    record = _record(path, published)
-    assert record["movements"] == gold["movements"]
-    assert len(record["movement_evidence"]) == len(record["movements"])
+def test_a_quote_left_open_runs_to_the_clause_end():
+    assert names_in("Các xã hưởng ứng phong trào “Vì an ninh Tổ quốc ở khu dân cư. Năm 2024 tiếp tục.") == [
+        "Vì an ninh Tổ quốc ở khu dân cư"]
+
+
+def test_a_quote_cut_off_by_the_end_of_the_text_is_left_out():
+    assert names_in("Huyện tổng kết năm 2023\nHuyện hoàn thành các chỉ tiêu. Thực hiện phong trào thi đua “Chung tay vì người ng") == []
+
+
+def test_a_standing_movement_named_after_a_verb_without_phong_trao():
+    assert names_in("Đoàn viên tích cực hưởng ứng Ngày thứ Bảy tình nguyện.") == ["Ngày thứ Bảy tình nguyện"]
+
+
+def test_a_theme_is_not_a_movement():
+    assert names_in("Đẩy mạnh phong trào thi đua với chủ đề “Đoàn kết, kỷ cương, đổi mới”.") == []

@@ -12,51 +12,11 @@ from click.testing import CliRunner
 
 from thidua.cli import main
 from thidua.crawler.sources import (
-    SOURCES_FILE, Source, SourcesError, check_file, check_source, load_sources,
-    province_canonical, select,
+    SOURCES_FILE, Source, SourcesError, check_file, check_source, load_registry, load_sources,
+    province_canonical, registry_files, select, source_notices,
 )
 
 SAMPLE_SITE = SOURCES_FILE.with_name("sample_site")
-
-# Article addresses seen in stored copies of the sites' pages (and in the dev passages'
-# metadata) when the entries were written: each entry's article_pattern must accept them.
-SEEN_ARTICLES = {
-    "baobackan": [
-        "https://baobackan.com.vn/cum-thi-dua-khen-thuong-cac-huyen-thanh-pho-ky-giao-uoc-thi-dua-nam-2024-post59788.html",
-        "https://baobackan.vn/tang-bang-khen-cho-tap-the-ca-nhan-co-thanh-tich-trong-cac-hoat-dong-ky-niem-80-nam-thanh-lap-qdnd-viet-nam-post68550.html",
-    ],
-    "thainguyen-tv": ["https://thainguyentv.vn/tong-ket-cong-tac-dan-van-cum-thi-dua-so-3-91013.html"],
-    "baohanam": [
-        "https://baohanam.com.vn/xa-hoi/26-gia-dinh-liet-sy-tieu-bieu-thi-xa-duy-tien-duoc-nhan-huan-chuong-doc-lap-hang-ba-34673.html",
-        "https://baohanam.com.vn/kinh-te/cong-nghiep/so-cong-thuong-trien-khai-nhiem-vu-nam-2019-12712.html",
-    ],
-    "langson-tdkt": [
-        "http://thiduakhenthuong.langson.gov.vn/index.php/vi/tintucsukien/cum-thi-dua-5-huyen-bien-gioi-chuc-hoi-nghi-so-ket-cong-tac-thi-dua-khen-thuong-6-1",
-        "http://thiduakhenthuong.langson.gov.vn/vi/quyetdinhkhen/quyet-dinh-so-163qd-ubnd-cua-chu-tich-ubnd-tinh-tang-bang-khen-cho-32-tap-vi-da-co",
-        "http://thiduakhenthuong.langson.gov.vn/vi/node/314",
-    ],
-    "gialai-tdkt": [
-        "http://thiduakhenthuong.gialai.gov.vn/index.php?option=com_content&view=article&id=301:nang-cao-trach-nhim-nng-lc-tam-va-tm-can-b-lam-cong-tac-thi-ua-khen-thng-hin-nay&catid=141:thong-tin&Itemid=155",
-    ],
-    "quangnam-portal": ["https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc/chi-tiet?dDocName=PORTAL512708"],
-    "quangnam-nongson": ["https://nongson.quangnam.gov.vn/webcenter/portal/nongson/pages_tin-tuc/chi-tiet-tin?dDocName=PORTAL556025"],
-    "quangtri-bdt": ["http://bdtquangtri.gov.vn/bai-viet/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2021-cua-khoi-cac-co-quan-tham-muu-va-quan-ly-nha-nuoc-ve-van-hoa--xa-hoi-168"],
-    "vinhphuc-tamduong": ["http://tamduong.vinhphuc.gov.vn/noidung/tintuc/Lists/VanHoaXaHoi/View_Detail.aspx?ItemID=427"],
-    "quangninh-portal": ["https://www.quangninh.gov.vn/Trang/ChiTietTinTuc.aspx?nid=113139"],
-    "baodongnai": [
-        "https://baodongnai.com.vn/chinh-tri/202501/so-tong-ket-8-phong-trao-thi-dua-yeu-nuoc-vao-nam-2025-d4f4dee",
-        "http://www.baodongnai.com.vn/tintuc/201903/tong-ket-phong-trao-thi-dua-cac-tinh-dong-nam-bo-2937015/",
-    ],
-    "baonghean": ["https://baonghean.vn/bao-nghe-an-duoc-tang-co-thi-dua-cua-chinh-phu-post266756.html"],
-    "thanhhoa-truyenhinh": ["https://truyenhinhthanhhoa.vn/phien-hop-thuong-ky-lan-thu-hai-hoi-dong-thi-dua-khen-thuong-tinh-thanh-hoa-180241021164946632.htm"],
-    # Entries without an article_pattern: the address must still be inside allowed_domains.
-    "backan-portal": ["https://backan.gov.vn/Pages/hoat-dong-cua-ubnd-tinh-264/thong-tin-khen-thuong-xu-phat-267/ubnd-tinh-chi-dao-viec-trao-tang-cac-8c9c139aedbdaca0.aspx"],
-    "backan-ict": ["https://ict.backan.gov.vn/Pages/thi-dua-khen-thuong-581/huong-dan-khen-thuong-ky-niem-25-nc-943fc88df1669b7c.aspx"],
-    "hanam-portal": ["https://hanam.gov.vn/Pages/hoi-nghi-dien-hinh-tien-tien-huyen-kim-bang-giai-doan-2015---2020.aspx"],
-    "hanam-lynhan": ["https://lynhan.hanam.gov.vn/Pages/huyen-ly-nhan-tong-ket-phong-trao-thi-dua-va-khen-thuong-nam-2019.aspx"],
-    "haiduong-portal": ["https://haiduong.gov.vn/2024/Trang/ky-giao-uoc-thi-dua.aspx"],
-    "caobang-portal": ["http://www.caobang.gov.vn/content/k%E1%BA%BF-ho%E1%BA%A1ch"],
-}
 
 ENTRY = """
 [[source]]
@@ -86,34 +46,38 @@ def one(tmp_path: Path, extra: str = "", province: str = "Hà Nam") -> Source:
 
 # ------------------------------------------------------------------ the shipped registry
 
-def test_shipped_registry_loads_and_every_entry_is_clean():
+def test_shipped_registry_loads_from_its_files_and_every_entry_is_clean():
+    files = registry_files()
+    assert files[0] == SOURCES_FILE and len(files) >= 5  # sources.toml and the region files
+    assert all(f.parent.name == "registry" for f in files[1:])
     sources = load_sources()
-    assert 25 <= len(sources) <= 40
+    assert 100 <= len(sources) <= 250
     problems = {name: check_source(s) for name, s in sources.items()}
     assert problems == {name: [] for name in sources}
-    assert check_file(SOURCES_FILE) == problems
+    report = check_file(SOURCES_FILE)
+    assert {name: report[name] for name in sources} == problems
+    assert all(p == [] for key, p in report.items() if key.startswith("[[missing]]"))
 
 
-def test_shipped_registry_covers_the_seed_provinces_and_twelve_or_more():
+def test_shipped_registry_keeps_the_seed_provinces_and_their_successors():
     sources = load_sources()
-    provinces = {province_canonical(s.province) for s in sources.values()}
-    assert None not in provinces and len(provinces) >= 12
+    provinces = {province_canonical(s.province) for s in sources.values() if s.kind != "national"}
+    assert None not in provinces and len(provinces) >= 50
     portals = {(s.province, urlsplit(s.start_urls[0]).hostname) for s in sources.values() if s.kind == "portal"}
     assert ("Bắc Kạn", "backan.gov.vn") in portals and ("Hà Nam", "hanam.gov.vn") in portals
     # The seeds' provinces come with departments and districts, and with the provinces
     # they were merged into on 2025-07-01.
     for province in ("Bắc Kạn", "Hà Nam"):
         kinds = {s.kind for s in sources.values() if s.province == province}
-        assert {"portal", "department", "district"} <= kinds, province
+        assert {"portal", "department", "district", "newspaper"} <= kinds, province
     assert {"Thái Nguyên", "Ninh Bình"} <= provinces
-    assert sum(s.kind != "sample" for s in sources.values()) >= 10 + 10
 
 
 def test_real_entries_are_dated_unverified_and_say_where_they_came_from():
     for s in load_sources().values():
         if s.kind == "sample":
             continue
-        assert s.written is not None and s.written.isoformat() == "2026-11-23", s.name
+        assert s.written is not None and s.written.isoformat() >= "2026-11-23", s.name
         assert s.verified is False, s.name
         assert len(s.note) > 30 and s.title, s.name
 
@@ -122,18 +86,22 @@ def test_sample_entry_still_points_at_the_bundled_site():
     sample = load_sources()["sample"]
     assert sample.start_urls == ("http://127.0.0.1:8000/index.html",)
     assert sample.allowed_domains == ("127.0.0.1",)
-    assert sample.template == "portal" and sample.kind == "sample"
+    assert sample.template == "portal" and sample.kind == "sample" and not sample.is_archive
 
 
-@pytest.mark.parametrize("name", sorted(SEEN_ARTICLES))
-def test_article_patterns_accept_seen_articles_and_not_the_start_pages(name):
+WITH_SEEN = sorted(n for n, s in load_sources().items() if s.seen)
+
+
+@pytest.mark.parametrize("name", WITH_SEEN)
+def test_seen_addresses_fit_the_entry_and_its_article_pattern(name):
+    """The addresses an entry was written from are inside its domains; an article_pattern
+    accepts at least one of them and none of the start pages."""
     src = load_sources()[name]
-    for url in SEEN_ARTICLES[name]:
+    for url in src.seen:
         host = urlsplit(url).hostname
         assert any(host == d or host.endswith("." + d) for d in src.allowed_domains), url
-        if src.article_pattern:
-            assert re.search(src.article_pattern, url), url
     if src.article_pattern:
+        assert any(re.search(src.article_pattern, u) for u in src.seen), src.seen
         for url in src.start_urls:
             assert not re.search(src.article_pattern, url), url
 
@@ -254,15 +222,18 @@ def test_province_is_matched_without_tone_marks_and_unknown_ones_are_flagged(tmp
         assert check_source(one(tmp_path, province=spelling)) == [], spelling
     assert province_canonical("tp ho chi minh") == "Thành phố Hồ Chí Minh"
     problems = check_source(one(tmp_path, province="Hà Nan"))
-    assert problems == ["thu: province: 'Hà Nan' is not a province in extract/lexicon/provinces.tsv; did you mean 'Hà Nam'?"]
+    assert problems == ["thu: province: 'Hà Nan' is not a province in warehouse/lexicon/province_succession.tsv; "
+                        "did you mean 'Hà Nam'?"]
+    # The 34 current names count as well as the 63 former ones ("Huế" is only a current one).
+    assert check_source(one(tmp_path, province="Huế")) == []
     assert check_source(one(tmp_path, province="Xứ Đoài"))[0].startswith("thu: province: 'Xứ Đoài' is not a province")
 
 
 def test_schedule_kind_encoding_name_and_written_are_checked(tmp_path):
     text = entry(extra='schedule = "weekley"\nencoding = "vni-windows"').replace('kind = "portal"', 'kind = "blog"')
     problems = check_source(load_sources(registry(tmp_path, text))["thu"])
-    assert problems[0] == ("thu: kind: 'blog' is not one of portal, department, district, emulation-board, "
-                           "newspaper, sample")
+    assert problems[0] == ("thu: kind: 'blog' is not one of portal, board, newspaper, department, district, "
+                           "national, sample")
     assert problems[1] == "thu: schedule: 'weekley' is not one of daily, weekly, monthly; did you mean 'weekly'?"
     assert problems[2].startswith("thu: encoding: 'vni-windows' is not an encoding")
     src = load_sources(registry(tmp_path, entry(name="Trang_Thu").replace('written = "2026-11-23"\n', "")))["Trang_Thu"]
@@ -300,14 +271,21 @@ def test_cli_lists_filters_by_province_without_tone_marks_and_prints_json():
 
 def test_cli_check_exit_codes(tmp_path):
     res = run("check", "hanam-portal")
-    assert res.exit_code == 0 and res.output == "hanam-portal: ok\n"
+    assert res.exit_code == 0
+    first = res.output.splitlines()[0]
+    assert first.startswith("hanam-portal: ok;") and "nothing was fetched" in first
+    # Offline notes do not fail the check: the start page is the home page.
+    assert "hanam-portal: note: start_urls[0] is the site's home page" in res.output
     res = run("check", "--all")
-    assert res.exit_code == 0 and "0 with problems" in res.output
+    assert res.exit_code == 0 and "0 with problems" in res.output and "nothing was fetched" in res.output
     path = registry(tmp_path, entry(name="tot"), entry(name="sai", extra='selectors = { body = "div[" }'))
     res = run("check", "sai", "--file", str(path))
     assert res.exit_code == 1
     assert res.output.startswith("sai: selectors.body: CSS selector 'div[' does not parse")
     assert run("check", "tot", "--file", str(path)).exit_code == 0
+    res = run("check", "tot", "--file", str(path), "--format", "json")
+    assert json.loads(res.output) == [{"name": "tot", "problems": [], "notices": [], "pages": [],
+                                       "online": None, "fetched": False, "ok": True}]
     res = run("--file", str(path), "check", "--all")  # --file given to the group
     assert res.exit_code == 1 and "tot: ok" in res.output and "1 with problems" in res.output
     res = run("check", "hanam-portl")
@@ -335,3 +313,140 @@ def test_cli_show_prints_an_entry_that_reads_back_the_same(tmp_path):
     res = run("show", "sample", "--format", "json")
     assert json.loads(res.output)["selectors"]["body"] == ".article-body, .news-content"
     assert run("show", "nowhere").exit_code == 1
+
+
+# ------------------------------------------------------------------ the entry model
+
+def test_new_fields_load_and_legacy_kinds_read_as_today(tmp_path):
+    src = one(tmp_path, '''platform = "sharepoint"
+feeds = ["https://tinh.example.gov.vn/rss/tin-thi-dua.xml"]
+sitemaps = ["https://tinh.example.gov.vn/sitemap.xml"]
+seen = ["https://tinh.example.gov.vn/Pages/khoi-thi-dua.aspx"]
+''')
+    assert (src.platform, src.feeds, src.sitemaps) == ("sharepoint", ("https://tinh.example.gov.vn/rss/tin-thi-dua.xml",),
+                                                      ("https://tinh.example.gov.vn/sitemap.xml",))
+    assert check_source(src) == []
+    old = load_sources(registry(tmp_path, entry().replace('kind = "portal"', 'kind = "emulation-board"')))["thu"]
+    assert old.kind == "board" and check_source(old) == []
+
+
+def test_current_province_and_archive_follow_from_the_succession(tmp_path):
+    backan = one(tmp_path, province="bac kan")
+    assert backan.current_province == "Thái Nguyên" and backan.is_archive
+    thainguyen = one(tmp_path, province="Thái Nguyên")
+    assert thainguyen.current_province == "Thái Nguyên" and not thainguyen.is_archive
+    district = load_sources(registry(tmp_path, entry(province="Thái Nguyên").replace('kind = "portal"', 'kind = "district"')))["thu"]
+    assert district.is_archive  # the district level was abolished on 1 July 2025
+    kept = one(tmp_path, "archive = false", province="Hà Nam")
+    assert not kept.is_archive  # an explicit archive key wins
+
+
+def test_feeds_seen_and_platform_are_checked(tmp_path):
+    problems = check_source(one(tmp_path, '''platform = "sharpoint"
+feeds = ["/rss.xml"]
+seen = ["https://other.example.vn/a.html"]
+'''))
+    assert problems[0] == ("thu: platform: 'sharpoint' is not one of sharepoint, liferay, wordpress, joomla, "
+                           "drupal, dnn, mcms, webcenter, nukeviet, other, unknown; did you mean 'sharepoint'?")
+    assert problems[1] == "thu: feeds[0]: '/rss.xml' is not an absolute http(s) URL"
+    assert problems[2] == ("thu: seen[0]: host 'other.example.vn' is outside allowed_domains "
+                           "['tinh.example.gov.vn']")
+    src = one(tmp_path, "article_pattern = 'tin-thi-dua'")
+    assert check_source(src) == ["thu: article_pattern: matches start_urls[0] "
+                                 "'https://tinh.example.gov.vn/tin-thi-dua', so the start page would be taken for an article"]
+
+
+def test_national_sites_have_no_province(tmp_path):
+    national = entry(province="").replace('kind = "portal"', 'kind = "national"')
+    assert check_source(load_sources(registry(tmp_path, national))["thu"]) == []
+    assert check_source(one(tmp_path, province=""))[0] == "thu: province: empty"
+    wrong = entry().replace('kind = "portal"', 'kind = "national"')
+    assert check_source(load_sources(registry(tmp_path, wrong))["thu"]) == ['thu: province: a national site has province = ""']
+
+
+def test_notices_name_a_home_page_start_and_a_contradicted_platform(tmp_path):
+    home = entry().replace("https://tinh.example.gov.vn/tin-thi-dua", "https://tinh.example.gov.vn/")
+    src = load_sources(registry(tmp_path, home + 'platform = "wordpress"\nseen = ["https://tinh.example.gov.vn/Pages/a.aspx"]\n'))["thu"]
+    notes = source_notices(src)
+    assert notes[0].startswith("thu: start_urls[0] is the site's home page")
+    assert notes[1].startswith("thu: platform is 'wordpress' but the addresses look like Microsoft SharePoint")
+    assert source_notices(one(tmp_path)) == []
+
+
+def test_a_registry_is_a_file_with_includes_or_a_folder(tmp_path):
+    (tmp_path / "regions").mkdir()
+    registry(tmp_path, entry(name="mot"), name="regions/a.toml")
+    registry(tmp_path, entry(name="hai", province="Bắc Kạn"), '[[missing]]\nprovince = "Cao Bằng"\nkind = "board"\n'
+             'note = "no site of the board was among the stored copies"\n', name="regions/b.toml")
+    main_file = registry(tmp_path, 'include = ["regions/*.toml"]\n', entry(name="goc"), name="main.toml")
+    reg = load_registry(main_file)
+    assert list(reg.sources) == ["goc", "mot", "hai"]
+    assert [(m.province, m.kind) for m in reg.missing] == [("Cao Bằng", "board")]
+    assert list(load_sources(tmp_path / "regions")) == ["mot", "hai"]
+    registry(tmp_path, entry(name="mot"), name="regions/c.toml")
+    with pytest.raises(SourcesError, match=r"c\.toml: source 'mot' is defined twice \(first in .*a\.toml\)"):
+        load_sources(main_file)
+    with pytest.raises(SourcesError, match=r"include 'nowhere/\*\.toml' matches no file"):
+        load_sources(registry(tmp_path, 'include = ["nowhere/*.toml"]\n', name="bad.toml"))
+
+
+def test_missing_notes_are_checked(tmp_path):
+    path = registry(tmp_path, '''[[missing]]
+province = "Bắc Kạn"
+kind = "board"
+note = "x"
+
+[[missing]]
+province = "Cao Bằng"
+kind = "blog"
+note = "no site of the board was among the stored copies"
+
+[[missing]]
+province = "Cao Bằng"
+kind = "board"
+nota = "typo"
+''')
+    report = check_file(path)
+    assert report["[[missing]] Bắc Kạn board"] == [
+        "[[missing]] Bắc Kạn board: kind: a former province's note is about any archive site: write kind = \"any\"",
+        "[[missing]] Bắc Kạn board: note: say why there is no entry and what was searched"]
+    assert report["[[missing]] Cao Bằng blog"] == ["[[missing]] Cao Bằng blog: kind: 'blog' is not one of portal, board, newspaper"]
+    assert any("unknown key 'nota'; did you mean 'note'" in p for p in report["[[missing]] #3"])
+
+
+def test_a_start_url_used_twice_is_a_problem(tmp_path):
+    report = check_file(registry(tmp_path, entry(name="mot"), entry(name="hai")))
+    assert report["mot"] == []
+    assert report["hai"] == ["hai: start_urls[0]: 'https://tinh.example.gov.vn/tin-thi-dua' is already a start URL of 'mot'"]
+
+
+def test_cli_lists_a_province_with_its_former_parts_and_the_gaps():
+    res = run("list", "--province", "Thái Nguyên", "--format", "json")
+    rows = json.loads(res.output)
+    assert {r["province"] for r in rows} == {"Thái Nguyên", "Bắc Kạn"}
+    assert rows[0]["province"] == "Thái Nguyên"  # the current province's own sites first
+    assert {r["current_province"] for r in rows} == {"Thái Nguyên"}
+    assert "backan-portal" in {r["name"] for r in rows} and all(r["is_archive"] for r in rows if r["province"] == "Bắc Kạn" and r["kind"] != "sample")
+    res = run("list", "--province", "bac kan")
+    assert "thainguyen-portal" not in res.output and "backan-portal" in res.output
+    assert "part of Thái Nguyên since 1 July 2025" in res.output
+    res = run("list", "--province", "Thái Nguyên", "--kind", "board", "--format", "json")
+    assert json.loads(res.output) == []
+    res = run("list", "--missing", "--kind", "board")
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0].split("|")[:2] == ["province ", " kind "] or lines[0].startswith("province")
+    assert any(ln.startswith("Thái Nguyên") and "| board" in ln for ln in lines)
+    assert "without a [[missing]] note" in lines[-1]
+    assert run("list", "--former").exit_code == 2
+
+
+def test_cli_missing_reports_gaps_without_a_note(tmp_path):
+    path = registry(tmp_path, entry(name="thu", province="Cao Bằng"))
+    res = run("list", "--missing", "--file", str(path), "--format", "json")
+    gaps = json.loads(res.output)
+    assert len(gaps) == 34 * 3 - 1  # one portal of one province is all the file has
+    assert {"province": "Cao Bằng", "kind": "board", "note": None, "current": "Cao Bằng"} in gaps
+    assert not any(g["province"] == "Cao Bằng" and g["kind"] == "portal" for g in gaps)
+    res = run("list", "--missing", "--former", "--file", str(path), "--format", "json")
+    assert {g["province"] for g in json.loads(res.output)} >= {"Bắc Kạn", "Hà Nam"}

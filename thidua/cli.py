@@ -31,18 +31,28 @@ def main() -> None:
               help='Read JSON Lines {"id", "text"|"html", "url"?, "published"?} from a file or - (stdin).')
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for text files.")
 @click.option("--url", default=None, help="Page address for the files given.")
-def extract(files: tuple[str, ...], jsonl, published: str | None, url: str | None) -> None:
+@click.option("--max-chars", type=click.IntRange(min=1), default=None,
+              help="Reject an input longer than this many characters (default 5,000,000).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None,
+              help="Seconds one article may take before it is stopped as an error (default 60; 0: none).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting at once (default: all cores); records keep the inputs' order.")
+def extract(files: tuple[str, ...], jsonl, published: str | None, url: str | None, max_chars: int | None,
+            time_budget: float | None, jobs: int | None) -> None:
     """Extract one record per input as JSON Lines on stdout.
 
     A .txt file is plain article text, a .html file a saved page; the record's id is the
     file's stem. An input that fails gives {"id", "error"}; the exit status is then 1.
     """
-    from thidua.extract_cli import inputs_from_files, inputs_from_jsonl, run
+    from thidua.extract_cli import Limits, default_jobs, inputs_from_files, inputs_from_jsonl, run
 
     if not files and jsonl is None:
         raise click.UsageError("give FILES or --jsonl -")
     items = inputs_from_jsonl(jsonl) if jsonl is not None else inputs_from_files(files, url, published)
-    failed = run(items)
+    defaults = Limits()
+    limits = Limits(max_chars=max_chars or defaults.max_chars,
+                    time_budget=defaults.time_budget if time_budget is None else (time_budget or None))
+    failed = run(items, limits=limits, jobs=jobs or default_jobs())
     if failed:
         click.echo(f"{failed} input(s) failed; see the error lines", err=True)
         sys.exit(1)

@@ -165,7 +165,9 @@ def crawl_cmd(start_urls, sources, registry, domains, feed_urls, sitemap_urls, p
 @click.argument("crawl_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Where the records go (default: stdout).")
-def reextract_cmd(crawl_dirs, output) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting at once (default: all cores); records keep the pages' order.")
+def reextract_cmd(crawl_dirs, output, jobs) -> None:
     """Rebuild every record from the raw pages kept by earlier crawls (no network).
 
     Reads CRAWL_DIR/raw (and the raw folders of sources crawled into CRAWL_DIR/NAME), takes
@@ -173,7 +175,7 @@ def reextract_cmd(crawl_dirs, output) -> None:
     record per article as JSON Lines, failures as {"id", "error"}.
     """
     from thidua.crawler.raw_store import raw_articles
-    from thidua.extract_cli import run
+    from thidua.extract_cli import default_jobs, run
 
     errors: list[str] = []
     pages = []
@@ -185,7 +187,7 @@ def reextract_cmd(crawl_dirs, output) -> None:
         click.echo(f"unreadable raw page: {err}", err=True)
     items = ({"id": p.id, "html": p.html, "url": p.url, "source": p.source, "province": p.province}
              for p in pages)
-    failed = run(items, out=output)
+    failed = run(items, out=output, jobs=jobs or default_jobs())
     click.echo(f"{len(pages)} articles re-extracted, {failed} failed", err=True)
     if failed or errors:
         sys.exit(1)

@@ -1,17 +1,6 @@
-"""One recognizer per fact type, each `extract(doc) -> list[dict]` of record items with evidence.
+"""One recognizer per fact type, each `extract(article) -> list[dict]` of record items with
+evidence (and `_span`, the offsets of the words that state the fact).
 
-They run in the order of STAGES; a stage may read what earlier ones put in `doc.facts`.
+They run as the components of extract/components.py, in the order of extract/pipeline.cfg; a
+stage may read what earlier ones put in `article.facts` (the components declare it).
 """
-from thidua.extract.recognizers import (awards, blocs, documents, events, indicators, leadership,
-                                        movements, people)
-
-STAGES = (
-    ("blocs", blocs.extract),
-    ("events", events.extract),
-    ("people", people.extract),
-    ("awards", awards.extract),
-    ("bloc_leadership", leadership.extract),
-    ("indicators", indicators.extract),
-    ("documents", documents.extract),
-    ("movements", movements.extract),
-)

@@ -15,6 +15,7 @@ import re
 from thidua.extract import award_recipients as rcp
 from thidua.extract.award_lexicon import (giver_info, giver_regex, level_types, mention_regex, name_info,
                                           negative_regex, rating_cue_regex, status_info, status_regex)
+from thidua.extract.award_status import StatusReader, article_status
 from thidua.extract.document import Doc
 from thidua.extract.orgs import fold_key
 
@@ -39,41 +40,18 @@ _PLACE_AFTER_GIVER = re.compile(r"(?:\s+[A-ZĐÂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒ
 def extract(doc: Doc) -> list[dict]:
     doc_year = _doc_award_year(doc)
     items: list[dict] = []
-    carried = None  # a status left open by a sentence ending in ":" ("… như sau:")
-    # a bare enumeration ("Cờ thi đua của UBND tỉnh: 54 tập thể; …") takes the headline's cue
-    headline = _statuses(doc.title, [], None)[1] if doc.title else None
+    reader = StatusReader(doc.body)
+    # a bare enumeration ("Cờ thi đua của UBND tỉnh: 54 tập thể; …") takes the headline's cue,
+    # else the stage most of the article reports
+    fallback = article_status(doc)
     for sent in doc.sentences:
         mentions = list(mention_regex().finditer(sent.text))
-        statuses, final = _statuses(sent.text, [m.start() for m in mentions], carried)
-        # a list's items ("+ Cờ thi đua: 02 tập thể") share the status of its lead-in
-        carried = final if sent.text.rstrip().endswith(":") or _LIST_ITEM.match(sent.text) else None
+        found = reader.read(sent, [m.start() for m in mentions])
         for i, m in enumerate(mentions):
             nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
-            items.extend(_items(doc, sent, m, nxt, statuses[i], headline, doc_year))
+            prev = mentions[i - 1].end() if i else 0
+            items.extend(_items(doc, sent, m, nxt, found[i], fallback, doc_year, prev))
     return _resolve(items)
-
-
-def _statuses(text: str, positions: list[int], carried: str | None) -> tuple[list[str | None], str | None]:
-    """The status of each award at `positions`, read left to right: a proposed or voted cue
-    holds for its clause (";" or ":" ends one) and carries into the next; a weak conferred
-    cue ("được tặng") does not override a vote or proposal carried from before."""
-    events = [(m.start(), 1, m.group()) for m in status_regex().finditer(text)]
-    events += [(m.start(), 0, None) for m in re.finditer(r"[;:]", text)]
-    events += [(p, 2, i) for i, p in enumerate(positions)]
-    out: list[str | None] = [None] * len(positions)
-    state, clause = carried, None
-    for _, what, value in sorted(events, key=lambda e: (e[0], e[1])):
-        if what == 0:
-            state, clause = clause or state, None
-        elif what == 1:
-            status, strong = status_info(value)
-            if status in ("proposed", "voted"):
-                clause = clause if clause in ("proposed", "voted") else status
-            elif status == "conferred" and clause is None and (strong or state not in ("proposed", "voted")):
-                clause = status
-        else:
-            out[value] = clause or state
-    return out, clause or state
 
 
 def _doc_award_year(doc: Doc) -> int | None:
@@ -105,8 +83,8 @@ def _giver(m: re.Match, pre_clause: str, type_: str):
     return giver_info(found[-1].group()) if found else None
 
 
-def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: str | None,
-           doc_year: int | None) -> list[dict]:
+def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: str | None,
+           doc_year: int | None, prev: int = 0) -> list[dict]:
     text = sent.text
     info = name_info(m["name"])
     pre = text[:m.start()]
@@ -124,7 +102,9 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: 
     if info.type in ("hero", "emulation_fighter") and _names_person(text[end:]) \
             and not re.search(r"danh hiệu\s*[\"“]?$", pre):
         return []  # "Anh hùng Lao động Nguyễn Văn A" is a person's title, not an award here
-    label = text[m.start():end]
+    label = text[m.start():end].replace("”", "").replace("“", "“").strip()
+    if label.count("“") > label.count("”"):
+        label = label.replace("“", "") if "”" not in label else label
     giver = _giver(m, pre_clause, info.type)
     type_, conferrer = info.type, giver.conferrer if giver else None
     if type_.startswith("@"):
@@ -134,16 +114,17 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: 
     decision = _decision(text[:nxt]) if status in ("conferred", None) else None
     base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
             "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
-            "decision": decision, "evidence": sent.evidence()}
+            "decision": decision, "evidence": sent.evidence(),
+            "_span": (sent.start + m.start(), sent.start + end)}
 
     after_text = re.split(r";", text[end:nxt])[0]
-    names, counts, remainder = _recipients(doc, sent, end, after_text, pre_clause, conferrer)
+    names, counts, remainder = _recipients(doc, sent, end, after_text, pre_clause, conferrer,
+                                           text[prev:m.start()])
     if status is None:
         # no cue before it: the award may be the subject ("Cờ thi đua … được trao cho 5 tập
-        # thể") or an item of a bare enumeration under a headline's cue ("…: 54 tập thể")
+        # thể") or an item of a bare enumeration ("…: 54 tập thể") under the article's cue
         after_cue = next((c for c in status_regex().finditer(after_text) if status_info(c.group())[0] != "-"), None)
-        status = status_info(after_cue.group())[0] if after_cue else (
-            headline if re.match(r"\s*:\s*\d", text[end:]) else None)
+        status = status_info(after_cue.group())[0] if after_cue else fallback
         if status is None or not (names or counts):
             return []
         base["status"] = status
@@ -157,7 +138,8 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, headline: 
     return out
 
 
-def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conferrer: str | None):
+def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conferrer: str | None,
+                region: str = ""):
     """Named recipients, counts, and whether the text said "the remaining units"."""
     found = rcp.after(after_text, conferrer)
     names, counts = list(found.names), list(found.counts)
@@ -173,10 +155,9 @@ def _recipients(doc: Doc, sent, end: int, after_text: str, pre_clause: str, conf
     if found.remainder:
         names = _remaining_members(doc, sent.text, conferrer)
     if not names and not counts:
-        names = [n for n in map(rcp.one_name, rcp.subjects_before(pre_clause)) if n]
+        names = rcp.people_before(region) or [n for n in map(rcp.one_name, rcp.subjects_before(pre_clause)) if n]
         if not names:
-            counted = rcp.count_before(pre_clause)
-            counts = [counted] if counted else []
+            counts = rcp.count_before(pre_clause)
     return names, counts, found.remainder
 
 
@@ -226,15 +207,33 @@ def _resolve(items: list[dict]) -> list[dict]:
     seen, out = set(), []
     for it in items:
         if it["recipient"]:
-            key = (it["type"], "name", fold_key(it["recipient"]))
+            key = (it["type"], _class(it["label"]), "name", fold_key(it["recipient"]))
         elif it["recipient_count"] is not None:
-            key = (it["type"], "count", it["recipient_count"], it["recipient_kind"])
-        elif _variant(it) in counted or (it["type"] in _BY_GIVER and not it["conferrer"]
-                                          and any(t == it["type"] for t, _ in counted)):
-            continue
+            key = (_variant(it), "count", it["recipient_count"], it["recipient_kind"])
+        elif _variant(it) in counted or any(t == it["type"] and (it["type"] in _BY_GIVER and not it["conferrer"]
+                                                                  or v.startswith(_variant(it)[1]))
+                                             for t, v in counted):
+            continue  # a bare mention of an award named with its recipients elsewhere
         else:
             key = ("bare",) + _variant(it)
         if key not in seen:
             seen.add(key)
             out.append(it)
-    return out
+    return _without_summaries(out)
+
+
+def _class(label: str) -> str:
+    m = re.search(r"hạng\s+(\w+)", label, re.I)
+    return m.group(1).lower() if m else ""
+
+
+def _without_summaries(items: list[dict]) -> list[dict]:
+    """"… Huân chương Lao động cho 4 cá nhân. Theo đó, A, B, C và D được trao tặng …": a count
+    that only sums up the recipients the article names one by one is not a further award."""
+    named: dict[tuple, int] = {}
+    for it in items:
+        if it["recipient"]:
+            key = (it["type"], it["recipient_kind"])
+            named[key] = named.get(key, 0) + 1
+    return [it for it in items if it["recipient"] or it["recipient_count"] is None
+            or named.get((it["type"], it["recipient_kind"])) != it["recipient_count"]]

@@ -1,147 +1,200 @@
 """Emulation blocs (khối thi đua) and clusters (cụm thi đua) named in the article.
 
-A mention is "Khối thi đua" / "Cụm thi đua" (or "Khối" + a capitalised name) followed by its
-name, which runs until a verb or function word of `lexicon/bloc_name_stops.txt`. Mentions of
-one bloc in several forms (headline, abbreviation, longer form) are merged; the most frequent
-form (then the fullest) names it.
+Mentions come from `bloc_names.find_bloc_mentions`. Mentions of one bloc in several forms
+(headline, lead, a shorter or longer form, an abbreviation) are grouped: numbered blocs by kind
+and number (a number never joins another number: "Khối 2" is not "Khối 3"), descriptive ones
+when the words of one form are the words of the other in order ("các Hội đặc thù" / "các Hội
+có tính chất đặc thù") or nearly so, an acronym with the form whose syllables it abbreviates.
+A group is named by its form written most often in the body, then by the fullest form.
 """
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import lru_cache
 
+from thidua.extract.bloc_names import BlocMention, find_bloc_mentions
 from thidua.extract.document import Doc
-from thidua.extract.lexicon import alternation, table, words
-from thidua.extract.orgs import canonical_org, split_org_list, tidy
-from thidua.extract.places import provinces_named
+from thidua.extract.orgs import canonical_org, expand_abbreviations, split_org_list
 from thidua.extract.text import fold_ascii
 
-_HEAD = re.compile(r"\b(?P<kind>Khối|khối|KHỐI|Cụm|cụm|CỤM)(?P<td>\s+(?:thi\s+đua|Thi\s+đua|THI\s+ĐUA))?\s+")
-_ABBR = re.compile(r"^\s*\((?P<abbr>[A-ZĐ][A-ZĐ\-&]{2,})\)")
-_NOT_A_NAME_START = {"và", "trên", "của", "trong", "thuộc", "do", "này", "đó", "cũng", "đã", "tỉnh",
-                     "huyện", "trưởng", "phó", "năm"}
-_INTER_PROVINCIAL = re.compile(r"các tỉnh|\d+ tỉnh|thành phố trực thuộc|Trung du|miền núi|đồng bằng", re.I)
+_INTER_PROVINCIAL = re.compile(r"các tỉnh|\d+ tỉnh|thành phố trực thuộc|Trung du|miền núi|đồng bằng|"
+                               r"Tây Nguyên|Tây Bắc|Đông Nam Bộ|duyên hải", re.I)
+# beyond this many distinct names the pairwise grouping would cost more than the article is
+# worth (a pasted directory, a fuzzed input); the rest are grouped by exact key only
+MAX_DISTINCT_NAMES = 200
 
 
-@lru_cache(maxsize=1)
-def _stop_regex() -> re.Pattern:
-    return re.compile(r"(?:\s|^)(?:" + alternation(words("bloc_name_stops")) + r")(?=\s|$|[,.;:])")
+def tokens(desc: str) -> list[str]:
+    """Comparable words of a descriptive name: abbreviations written out, no accents, no case."""
+    folded = fold_ascii(expand_abbreviations(desc))
+    return [t.lstrip("0") or "0" for t in re.findall(r"[a-z0-9]+", folded)]
 
 
-@lru_cache(maxsize=1)
-def _province_suffix() -> re.Pattern:
-    names = alternation(r["name"] for r in table("provinces"))
-    return re.compile(r"\s+(?:tỉnh|thành phố)\s+(?P<p>" + names + r")$")
+def _initials(desc: str) -> str:
+    return "".join(t[0] for t in tokens(desc) if t != "cac")
 
 
-def _name_after(text: str, start: int) -> tuple[str, int]:
-    """The name part following a bloc head at `start`, and where it ends."""
-    rest = text[start:start + 160]
-    cut = len(rest)
-    m = re.search(r"[.;:()\n\"“”]|-\s*(?:Cụm|Khối|cụm|khối)|,\s(?!thành phố|thị xã|Thể thao|tổ chức|đơn vị|[a-zà-ỹđ]+ [a-zà-ỹđ]+ -)", rest)
-    if m:
-        cut = m.start()
-    for stop in _stop_regex().finditer(rest[:cut]):
-        # "tổ chức xã hội" is part of a name, "tổ chức hội nghị" is not
-        if not rest[stop.start():].lstrip().startswith(("tổ chức xã hội", "tổ chức chính trị", "tổ chức Chính trị")):
-            cut = stop.start()
-            break
-    name = rest[:cut].strip()
-    if name.split(" ", 1)[0].lower() in _NOT_A_NAME_START:
-        return "", start
-    name = re.sub(r"(?:\s+(?:và|của|các|tỉnh|trong))+$", "", name)
-    return name, start + cut
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
 
 
-def _clean_name(name: str) -> str:
-    name = re.sub(r"^Các\b", "các", name)
-    name = re.sub(r"\b0+(\d)", r"\1", name)  # "07 tỉnh" → "7 tỉnh"
-    name = re.sub(r"\s+tỉnh$", "", name) if not name.endswith("địa bàn tỉnh") else name
-    return tidy(name)
+class _Group:
+    def __init__(self, mention: BlocMention, sentence, in_body: bool):
+        self.kind = mention.kind
+        self.number = mention.number
+        self.place = _place(mention) if mention.number else None
+        self.members: list[tuple[BlocMention, object, bool]] = [(mention, sentence, in_body)]
+        self.tokens = tokens(mention.descriptive()) if not mention.number else []
+
+    def accepts(self, m: BlocMention) -> bool:
+        if m.kind != self.kind:
+            return False
+        if self.number or m.number:
+            if m.number != self.number:
+                return False
+            place = _place(m)
+            return place is None or self.place is None or place == self.place
+        if m.acronym:
+            return any(_initials(x.descriptive()) == fold_ascii(re.sub(r"[-&]", "", m.descriptive()))
+                       for x, _, _ in self.members if not x.acronym)
+        other = tokens(m.descriptive())
+        a, b = sorted((self.tokens, other), key=len)
+        if not a:
+            return False
+        if _is_subsequence(a, b):
+            return True
+        return SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.85
+
+    def add(self, m: BlocMention, sentence, in_body: bool) -> None:
+        self.members.append((m, sentence, in_body))
+        if not m.number and not m.acronym and len(tokens(m.descriptive())) > len(self.tokens):
+            self.tokens = tokens(m.descriptive())
+
+    def name(self) -> str:
+        """The form written most often in the body, then the fullest; an acronym, an all-caps
+        form or a lower-case head without "thi đua" only when nothing else names it."""
+        forms: dict[str, list] = {}
+        for order, (m, _, in_body) in enumerate(self.members):
+            if m.anaphoric or m.weak and any(not x.weak for x, _, _ in self.members):
+                continue
+            written = _tidy_written(m.name)
+            entry = forms.setdefault(written, [0, len(tokens(m.descriptive())), -order, m])
+            entry[0] += 1 if in_body else 0
+        def rank(item):
+            written, (count, size, first, m) = item
+            plain = not m.acronym and not written.isupper() and not m.descriptive().isupper()
+            return (plain, count, size, first)
+        return max(forms.items(), key=rank)[0]
+
+
+def _place(m: BlocMention) -> str | None:
+    place = re.search(r"(?:huyện|thị xã|thành phố|quận|xã|phường)\s+.+$", m.name)
+    return fold_ascii(place.group()) if place else None
+
+
+def _tidy_written(name: str) -> str:
+    name = expand_abbreviations(name) if re.search(r"[A-ZĐ]{2,}", name) else name
+    name = re.sub(r"^((?:Khối|Cụm)(?: giao ước)?(?: thi đua)?) Các\b", r"\1 các", name)
+    return re.sub(r"\s*-\s*", " - ", name)
 
 
 def _mentions(doc: Doc):
-    texts = [(doc.title or "", None)] + [(s.text, s) for s in doc.sentences]
-    for text, sent in texts:
-        for m in _HEAD.finditer(text):
-            raw, end = _name_after(text, m.end())
-            if not raw or not (m["td"] or raw[:1].isupper() or raw.startswith("các ")):
-                continue
-            if raw.split()[0] in ("trưởng", "Trưởng", "phó", "Phó"):
-                continue
-            abbr = _ABBR.match(text[end:])
-            name = _clean_name(raw)
-            province = None
-            ps = _province_suffix().search(name)
-            if ps:
-                province, name = ps["p"], name[:ps.start()]
-            if not name:
-                continue
-            expanded = canonical_org(name)
-            aliases = [abbr["abbr"]] if abbr else []
-            if expanded != name and re.fullmatch(r"[A-ZĐ\-&]{3,}", name):
-                aliases.append(name)
-            kind = "khoi" if m["kind"].lower() == "khối" else "cum"
-            yield {"kind": kind, "name": expanded, "aliases": aliases, "province": province,
-                   "sentence": sent}
+    """(mention, sentence or None for the headline, offset of its text in the body)."""
+    for m in find_bloc_mentions(doc.title or ""):
+        yield m, None, None
+    for sent in doc.sentences:
+        for m in find_bloc_mentions(sent.text):
+            yield m, sent, sent.start
 
 
-def _same(a: str, b: str) -> bool:
-    fa, fb = fold_ascii(a), fold_ascii(b)
-    if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa) or fa.startswith(fb + " ") or fb.startswith(fa + " "):
-        return True
-    return SequenceMatcher(None, fa, fb).ratio() >= 0.8
-
-
-def _full(kind: str, name: str) -> str:
-    return ("Khối thi đua " if kind == "khoi" else "Cụm thi đua ") + name
+def _group(doc: Doc) -> list[_Group]:
+    groups: list[_Group] = []
+    exact: dict[tuple, _Group] = {}
+    last: dict[str, _Group] = {}   # the bloc of each kind named most recently
+    for m, sent, base in _mentions(doc):
+        if m.anaphoric:
+            same_kind = [g for g in groups if g.kind == m.kind]
+            group = same_kind[0] if len(same_kind) == 1 else last.get(m.kind)
+            if group is not None and base is not None:
+                group.add(m, sent, True)
+                doc.bloc_mentions.append((base + m.start, base + m.end, group))
+            continue
+        key = (m.kind, m.number, tuple(tokens(m.descriptive())) if not m.number else _place(m))
+        group = exact.get(key)
+        if group is None and len(exact) < MAX_DISTINCT_NAMES:
+            group = next((g for g in groups if g.accepts(m)), None)
+        if group is None:
+            if m.weak or m.acronym:
+                continue  # "trong khối các sở", "Khối VHXH": only a name written elsewhere
+            group = _Group(m, sent, base is not None)
+            groups.append(group)
+        else:
+            group.add(m, sent, base is not None)
+        exact[key] = group
+        last[m.kind] = group
+        if base is not None:
+            doc.bloc_mentions.append((base + m.start, base + m.end, group))
+    return groups
 
 
 def extract(doc: Doc) -> list[dict]:
-    groups: list[list[dict]] = []
-    for mention in _mentions(doc):
-        for g in groups:
-            if g[0]["kind"] == mention["kind"] and _same(g[0]["name"], mention["name"]):
-                g.append(mention)
-                break
-        else:
-            groups.append([mention])
+    doc.bloc_mentions = []
+    groups = _group(doc)
+    names = {id(g): g.name() for g in groups}
+    doc.bloc_mentions = sorted((s, e, names[id(g)]) for s, e, g in doc.bloc_mentions)
     blocs = []
     for g in groups:
-        counts: dict[str, int] = {}
-        for m in g:
-            counts[m["name"]] = counts.get(m["name"], 0) + 1
-        name = max(counts, key=lambda n: (counts[n], len(n)))
-        kind = g[0]["kind"]
-        full = _full(kind, name)
-        province = next((m["province"] for m in g if m["province"]), None)
+        name = names[id(g)]
+        province = next((m.province for m, _, _ in g.members if m.province), None)
         if province is None and not _INTER_PROVINCIAL.search(name):
             province = doc.province
-        sent = next((m["sentence"] for m in g if m["sentence"] is not None), None)
-        aliases = sorted({a for m in g for a in m["aliases"]})
-        members, count = _members(doc, full)
-        blocs.append({"name": full, "kind": kind, "province": province, "aliases": aliases,
+        sentences = [s for _, s, _ in g.members if s is not None]
+        first = next(((m, s) for m, s, _ in g.members if s is not None and not m.anaphoric), None)
+        named = [x for x in g.members if not x[0].anaphoric]
+        aliases = sorted({a for m, _, _ in g.members for a in ([m.alias] if m.alias else [])}
+                         | {m.descriptive() for m, _, _ in g.members if m.acronym})
+        members, count = _members(sentences)
+        if count is None:
+            count = next((m.count for m, _, _ in g.members if m.count), None)
+        blocs.append({"name": name, "kind": g.kind, "province": province, "aliases": aliases,
                       "members": members, "member_count": count,
-                      "evidence": sent.evidence() if sent else None,
-                      "_mentions": len(g)})
+                      "evidence": (first[1] if first else sentences[0]).evidence() if sentences else None,
+                      "_span": (first[1].start + first[0].start, first[1].start + first[0].end) if first else None,
+                      "_mentions": len(named)})
     blocs.sort(key=lambda b: -b.pop("_mentions"))
     return blocs
+
+
+def name_of(mention: BlocMention, blocs: list[dict]) -> str | None:
+    """The bloc of `blocs` (facts of this recognizer) that `mention` names, or None."""
+    if mention.anaphoric:
+        same_kind = [b["name"] for b in blocs if b.get("kind") == mention.kind]
+        return same_kind[0] if len(same_kind) == 1 else None
+    candidates = []
+    for b in blocs:
+        for m in find_bloc_mentions(b["name"]):
+            if m.start == 0 and _Group(m, None, True).accepts(mention):
+                candidates.append(b["name"])
+                break
+        else:
+            if mention.acronym and mention.descriptive() in (b.get("aliases") or []):
+                candidates.append(b["name"])
+    return candidates[0] if len(candidates) == 1 else None
 
 
 _COUNT = re.compile(r"(?:có|gồm|của|tham gia của)\s+(?P<n>\d{1,3})\s+(?:đơn vị|sở, ngành|sở|huyện|địa phương|thành viên)"
                     r"|(?P<m>\d{1,3})\s+đơn vị(?:\s+thành viên)?\s+(?:Khối|Cụm|trong Khối|trong Cụm|thuộc)", re.I)
 _LIST = re.compile(r"(?:bao gồm|gồm có|gồm các (?:đơn vị|huyện|tỉnh|sở, ngành)|gồm)\s*:?\s*(?P<list>[^.]+)")
-_ROLE_NOTE = re.compile(r"\s*\((?:đơn vị\s+)?(?P<role>Phó\s+Trưởng\s+khối|Trưởng\s+khối|Cụm\s+trưởng|Cụm\s+phó|Phó\s+trưởng\s+cụm|Trưởng\s+cụm)[^)]*\)", re.I)
+_ROLE_NOTE = re.compile(r"\s*\((?:đơn vị\s+)?(?P<role>Phó\s+Trưởng\s+khối|Trưởng\s+khối|Cụm\s+trưởng|Cụm\s+phó|"
+                        r"Phó\s+trưởng\s+cụm|Trưởng\s+cụm|Khối\s+trưởng|Khối\s+phó)[^)]*\)", re.I)
 
 
-def _members(doc: Doc, bloc_name: str) -> tuple[list[dict], int | None]:
-    """Members and member count, when the article lists or counts them."""
+def _members(sentences) -> tuple[list[dict], int | None]:
+    """Members and member count, when a sentence naming the bloc lists or counts them."""
     count = None
     members: list[dict] = []
-    for s in doc.sentences:
-        if not re.search(r"Khối|Cụm|khối|cụm", s.text):
-            continue
+    for s in dict.fromkeys(sentences):
         if count is None:
             c = _COUNT.search(s.text)
             if c:
@@ -152,13 +205,11 @@ def _members(doc: Doc, bloc_name: str) -> tuple[list[dict], int | None]:
         if not lm:
             continue
         items = []
-        listing = lm["list"]
-        for part in split_org_list(_ROLE_NOTE.sub(lambda r: f" ⟨{r['role']}⟩", listing)):
+        for part in split_org_list(_ROLE_NOTE.sub(lambda r: f" ⟨{r['role']}⟩", lm["list"])):
             role = "member"
             note = re.search(r"⟨(.+?)⟩", part)
             if note:
-                r = note.group(1).lower()
-                role = "deputy" if "phó" in r else "leader"
+                role = "deputy" if "phó" in note.group(1).lower() else "leader"
                 part = part.replace(note.group(0), "")
             org = canonical_org(part.strip())
             if len(org.split()) > 12 or not org:

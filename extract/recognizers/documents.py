@@ -184,6 +184,8 @@ def extract(doc: Doc) -> list[dict]:
         items = _mentions(doc, sentence)
         _share_issuers(items, sentence.text)
         for item in items:
+            start, end = item["_span"]
+            item["_span"] = (sentence.start + start, sentence.start + end)   # the number, in the body
             key = item["number"].upper()
             if key not in found:
                 found[key] = item
@@ -199,5 +201,3 @@ def _share_issuers(items: list[dict], text: str) -> None:
         between = text[a["_span"][1]:b["_span"][0]].strip(" ,")
         if a["issuer"] is None and b["issuer"] and a["type"] == b["type"] and between in ("", "và"):
             a["issuer"] = b["issuer"]
-    for item in items:
-        del item["_span"]

@@ -16,11 +16,12 @@ from functools import lru_cache
 from thidua.extract.dates import DateMention, Period, find_dates, find_periods, make_date
 from thidua.extract.document import Doc
 from thidua.extract.event_bloc import bloc_before, find_mentions, resolve
-from thidua.extract.lexicon import alternation, table
+from thidua.extract.lexicon import alternation, table, words
 
 # upper-case letters with Vietnamese marks ("À-Ỹ" as a range would take lower-case ones too)
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
-LEAD_SENTENCES = 6          # the lead is among the first sentences of the body
+LEAD_SENTENCES = 6          # the lead is among the first sentences of prose of the body
+PROSE_MIN_WORDS = 8
 REVIEWS = ("annual_review", "interim_review", "other")   # types that review a period
 # a full-year review is held from about September of its year to the spring after
 LATEST_REVIEW_MONTH = 6
@@ -60,7 +61,7 @@ def cues(text: str) -> list[Cue]:
 
 
 # a date that belongs to a document ("Kế hoạch số 21/KH-UBND ngày 16/01/2023") or a span
-_DOC_DATE = re.compile(r"\d+\s?/\s?[A-ZĐ][\w/-]*\s*,?\s*(?:ban hành\s+)?ngày\s*$")
+_DOC_DATE = re.compile(r"\d+\s?/\s?[A-ZĐ][\w/-]*(?:\s+[A-ZĐ][\w/-]*)?\s*,?\s*(?:ban hành\s+)?ngày\s*$")
 
 
 def _meeting_dates(text: str) -> list[DateMention]:
@@ -83,13 +84,37 @@ class Lead:
     date: DateMention | None
     cue: Cue | None          # the strong event word, if any
     meeting: Cue | None      # a meeting word, when no strong one
+    offset: int = 0          # where the report starts in the sentence (after a legal preamble)
+
+
+@lru_cache(maxsize=1)
+def _preamble() -> re.Pattern:
+    return re.compile(r"^\W*(?:" + alternation(words("event_preambles")) + r")\s+(?:các\s+)?(?:" +
+                      alternation(r["type"] for r in table("document_types")) + r")(?!\w)", re.I)
+
+
+def _prose(doc: Doc) -> list:
+    """The article's first sentences of prose: page furniture above the lead (menus, image
+    names, labels) is a line of a few words."""
+    out = [s for s in doc.sentences if len(s.text.split()) >= PROSE_MIN_WORDS]
+    return out[:LEAD_SENTENCES]
 
 
 def _lead(doc: Doc) -> Lead | None:
     """The sentence that reports the meeting, its date and its event word."""
     fallback = None
-    for sentence in doc.sentences[:LEAD_SENTENCES]:
+    prose = _prose(doc)
+    for sentence in prose:
         text = sentence.text
+        offset = 0
+        if _preamble().match(text):
+            # "Thực hiện Kế hoạch số … ngày …, chiều 25/3, Khối … tổ chức …": what the meeting
+            # is based on, then perhaps the meeting itself
+            dates = _meeting_dates(text)
+            if not dates:
+                continue
+            offset = text.rfind(",", 0, dates[0].start) + 1
+            text = text[offset:]
         found = [c for c in cues(text) if c.type != "report"]
         dates = _meeting_dates(text)
         date_ = dates[0] if dates else None
@@ -106,9 +131,9 @@ def _lead(doc: Doc) -> Lead | None:
             date_ = None
         has_context = date_ is not None or meeting or re.search(r"(?<![\w])vừa(?![\w])", text, re.I)
         if strong and has_context:
-            return Lead(sentence, date_, strong[0], None)
-        if fallback is None and (meeting or weak) and sentence in doc.sentences[:3]:
-            fallback = Lead(sentence, date_, weak[0] if weak else None, meeting[0] if meeting else None)
+            return Lead(sentence, date_, strong[0], None, offset)
+        if fallback is None and (meeting or weak) and sentence in prose[:3]:
+            fallback = Lead(sentence, date_, weak[0] if weak else None, meeting[0] if meeting else None, offset)
     return fallback
 
 
@@ -198,7 +223,7 @@ def _bloc(doc: Doc, text: str, cue_start: int) -> str | None:
     for mention in find_mentions(text[cue_start:]):
         prefix = text[cue_start:cue_start + mention.start]
         if re.search(r"\bcủa\s*$", prefix) and not re.search(r"[,;]", prefix):
-            return resolve(mention, text[cue_start + mention.start:][:200], blocs)
+            return resolve(mention, blocs)
     title = doc.title or ""
     title_cue = _title_cue(doc)
     if title_cue:
@@ -206,20 +231,68 @@ def _bloc(doc: Doc, text: str, cue_start: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _council() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(words("event_other_organisers")) + r")(?!\w)", re.I)
+
+
+def _held_by_award_council(doc: Doc, lead: str, cue_start: int) -> bool:
+    """The lead's subject, or the headline's, is the emulation and commendation council."""
+    if _council().search(lead[:cue_start] if cue_start else lead[:120]):
+        return True
+    title = doc.title or ""
+    title_cue = next(iter(cues(title)), None)
+    return bool(_council().search(title[:title_cue.start] if title_cue else title[:60]))
+
+
 def extract(doc: Doc) -> list[dict]:
     lead = _lead(doc)
     if lead is None:
         return []
-    text = lead.sentence.text
+    main = _event(doc, lead, use_title=True)
+    if main is None:
+        return []
+    events = [main]
+    for other in _later_leads(doc, lead):
+        event = _event(doc, other, use_title=False)
+        if event and event["date"] and all(event["date"] != e["date"] for e in events):
+            events.append(event)
+    return events
+
+
+# a sentence that opens with the day of a meeting reports a meeting of its own
+_OPENS_WITH_DATE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*-\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?|Ngày\s+)\d", re.I)
+
+
+def _later_leads(doc: Doc, main: Lead) -> list[Lead]:
+    """Further meetings the article reports after its lead: "Chiều 15/1, UBND huyện tổ chức lễ
+    trao …" opening a later sentence, with an event word of its own after the date."""
+    out = []
+    for sentence in doc.sentences:
+        if sentence.start <= main.sentence.start or not _OPENS_WITH_DATE.match(sentence.text):
+            continue
+        dates = _meeting_dates(sentence.text)
+        if not dates or dates[0].start > 30:
+            continue
+        found = [c for c in cues(sentence.text) if c.strong and c.type not in ("meeting", "report")
+                 and c.start >= dates[0].end]
+        if found and not _issues_document(sentence.text[dates[0].end:found[0].start]) \
+                and not _reported(sentence.text, dates[0], found[0]):
+            out.append(Lead(sentence, dates[0], found[0], None))
+    return out
+
+
+def _event(doc: Doc, lead: Lead, use_title: bool) -> dict | None:
+    text = lead.sentence.text[lead.offset:]
     anchor = lead.cue or lead.meeting or lead.date
     anchor_start = anchor.start if anchor is not None else 0
     hint = lead.date.year if lead.date and lead.date.year else None
     if hint is None:
         title_periods = find_periods(doc.title or "")
         hint = title_periods[0].end.year if title_periods else doc.year
-    periods = _periods(text[anchor_start:], hint) or _periods(doc.title or "", hint)
+    periods = _periods(text[anchor_start:], hint) or (_periods(doc.title or "", hint) if use_title else [])
     period = periods[0] if periods else None
-    title_cue = _title_cue(doc)
+    title_cue = _title_cue(doc) if use_title else None
     if lead.cue is not None:
         etype = lead.cue.type
     elif title_cue is not None:
@@ -229,16 +302,18 @@ def extract(doc: Doc) -> list[dict]:
         # ("hội nghị triển khai nhiệm vụ năm 2024")
         reviewed = [p for p in periods if not _FORWARD.search(_before(text[anchor_start:], p)[-30:])]
         if not reviewed:
-            return []
+            return None
         period = reviewed[0]
         etype = "annual_review" if period.kind in ("year", "span") else "interim_review"
     else:
-        return []
+        return None
     if etype == "annual_review" and period is not None and period.kind in ("half", "quarter", "months"):
         etype = "interim_review"
+    if etype in REVIEWS and _held_by_award_council(doc, text, anchor_start):
+        etype = "other"  # a council session that reviews awards, not a review of the year's work
     when = _resolve_date(lead.date, etype, period, period.end.year if period else None, doc) if lead.date else None
     keep_period = etype in REVIEWS and period is not None
-    return [{
+    return {
         "type": etype,
         "date": when.isoformat() if when else None,
         "period_start": period.start.isoformat() if keep_period else None,
@@ -246,4 +321,16 @@ def extract(doc: Doc) -> list[dict]:
         "location": _location(text),
         "bloc": _bloc(doc, text, anchor_start),
         "evidence": lead.sentence.evidence(),
-    }]
+        "_span": _words(lead),
+    }
+
+
+def _words(lead: Lead) -> tuple[int, int]:
+    """The words that report the event: from its date (when written before) to its event word."""
+    base = lead.sentence.start + lead.offset
+    anchor = lead.cue or lead.meeting
+    starts = [x.start for x in (lead.date, anchor) if x is not None]
+    ends = [x.end for x in (lead.date, anchor) if x is not None]
+    if not starts:
+        return lead.sentence.start, lead.sentence.end
+    return base + min(starts), base + max(ends)

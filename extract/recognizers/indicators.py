@@ -21,6 +21,11 @@ from thidua.extract.indicator_names import (is_current, lead_name, name_after, n
 from thidua.extract.numbers import as_int_or_float, parse_number
 
 _CLAUSE = re.compile(r"[^;…]+")
+# ", công nghiệp 17%": a further item of an elliptical list, its verb left out
+_ELLIPTIC = re.compile(r"^\s*,\s*(?:và\s+)?(?P<name>[^\W\d_][^\d,;.:()%]{1,60}?)\s*$")
+_MAX_ELLIPTIC_WORDS = 7
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|đến)\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|đến)\s*\d")
 _COMPARE = re.compile(r"^\s*\)?\s*,?\s*so\s+với\s+(?P<what>[^,;.()]+)", re.I)
 _UP_TO_PUNCT = re.compile(r"^[^,;.()]*")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -40,6 +45,8 @@ def extract(doc: Doc) -> list[dict]:
                 continue
             seen.add(key)
             item["evidence"] = sentence.evidence()
+            if "_span" in item:
+                item["_span"] = (sentence.start + item["_span"][0], sentence.start + item["_span"][1])
             out.append(item)
     return out
 
@@ -62,7 +69,9 @@ def _is_future(clause: str, year: int | None) -> bool:
 
 def _clause_figures(clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict]) -> None:
     """Appends to `items` the figures of `clause`, which follows `prefix` in `sentence`."""
-    if _is_future(clause, doc.year) or has_cue("exclude_any", clause):
+    # a result is of a year up to the article's publication; a later year is a target
+    latest = max(filter(None, (doc.year, doc.published.year if doc.published else None)), default=None)
+    if _is_future(clause, latest) or has_cue("exclude_any", clause):
         return
     reader = _ClauseReader(clause, prefix, sentence, doc, items)
     for m in vocabulary().figure.finditer(clause):
@@ -86,15 +95,34 @@ class _ClauseReader:
         self.social = has_cue("exclude", clause)    # meeting, award or membership talk
         self.current: dict | None = None
         self.consumed = 0
+        self.last_role: str | None = None   # what the clause's last percent was, for elliptical lists
+        self.parts_of: str | None = None    # the unit of a figure being broken down ("trong đó: …")
 
-    def _add(self, name: str, value, unit: str | None, zone: str) -> dict:
+    def _add(self, name: str, value, unit: str | None, zone: str, figure: re.Match | None = None) -> dict:
         self.current = _item(name, value, unit, self.doc, self.clause, self.sentence, zone)
+        if figure is not None:    # where the figure is written, from the clause's start in the sentence
+            at = len(self.prefix)
+            self.current["_span"] = (at + figure.start(), at + figure.end())
         self.items.append(self.current)
         return self.current
 
     def percent(self, m: re.Match, value: float) -> None:
         zone, rest = self.clause[self.consumed:m.start()], self.clause[m.end():]
+        if _RANGE_BEFORE.search(zone) or _RANGE_AFTER.match(rest):
+            self.consumed = m.end()    # "từ 6,5 - 7%": a range, often a target
+            return
         role, end = _percent_role(zone, rest)
+        sibling = _ELLIPTIC.match(zone) if role is None and self.last_role else None
+        if sibling and not self.social and words(sibling["name"]) <= _MAX_ELLIPTIC_WORDS:
+            # "… nông nghiệp tăng 6%, công nghiệp 17%": the next item of the list, the same kind
+            field = {"change": "change_pct", "plan": "plan_pct"}.get(self.last_role)
+            previous = self.items[-1] if self.items else {}
+            item = self._add(sibling["name"], None if field else value, None if field else "%", zone, m)
+            if field:
+                sign = -1 if (previous.get(field) or 0) < 0 else 1
+                item[field] = as_int_or_float(sign * value)
+            self.consumed = m.end()
+            return
         if role in ("change", "plan"):
             field = "change_pct" if role == "change" else "plan_pct"
             sign = -1 if role == "change" and cue_at_end("decrease", _unqualified(zone)) else 1
@@ -106,9 +134,10 @@ class _ClauseReader:
             else:
                 name = _null_name(zone, role, self.items) if current is not _UNNAMED else ""
                 if name:
-                    item = self._add(name, None, None, zone)
+                    item = self._add(name, None, None, zone, m)
                     item[field] = as_int_or_float(sign * value)
                     item["compared_to"] = compared
+            self.last_role = role
             self.consumed = m.end() + end
         elif role == "ratio":
             self.consumed = m.end() + end
@@ -116,7 +145,8 @@ class _ClauseReader:
             # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
             name, end = (name_before(zone), end) if role == "rate" else lead_name(rest)
             if name:
-                self._add(name, value, "%", zone)
+                self._add(name, value, "%", zone, m)
+                self.last_role = "rate"
                 self.consumed = m.end() + end
 
     def measure(self, m: re.Match, unit, value: float) -> None:
@@ -126,9 +156,27 @@ class _ClauseReader:
         marker = cue_at_end("not_before", before)   # "năm 2023 xã ...", "lần thứ 5", not "tổng số"
         if marker and not re.search(r"(?i)tổng\s*$", before[:marker.start()]):
             return
-        compare = _COMPARE.match(rest)
-        if compare and (cue_at_end("increase", before) or cue_at_end("decrease", before)):
-            self.consumed = m.end() + len(compare.group())     # "tăng 12 tỷ đồng so với"
+        if _RANGE_BEFORE.search(zone) or _RANGE_AFTER.match(rest):
+            self.consumed = m.end()    # "từ 6,5 - 7%", "5 - 7 tỷ đồng": a range, often a target
+            return
+        part = re.search(r"(?i)trong\s+đó\s*:?\s*(?:có\s+)?$", zone) or (
+            self.parts_of == unit.name and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", zone))
+        if re.match(r"\s+còn\s+lại", rest) or (part and not has_cue("result", _UP_TO_PUNCT.match(rest).group())):
+            # "3 xã còn lại", "16/16 chỉ tiêu, trong đó: 12 chỉ tiêu về kinh tế và 4 …": the parts
+            # of a figure, not results ("8 xã đạt NTM, trong đó 3 xã đạt NTM nâng cao" is one)
+            self.parts_of, self.consumed = unit.name, m.end() + len(_UP_TO_PUNCT.match(rest).group().split(" và ")[0])
+            return
+        change = cue_at_end("increase", before) or cue_at_end("decrease", before)
+        if change and unit.kind not in ("count", "member", "person"):
+            # "thu ngân sách tăng 120 tỷ đồng so với năm 2022": an absolute change, its own figure
+            compare = _COMPARE.match(rest)
+            verb = "giảm" if cue_at_end("decrease", before) else "tăng"
+            base = self.current["name"] if self.current and self.current is not _UNNAMED and _belongs(zone) \
+                else name_before(before[:change.start()])
+            if base:
+                item = self._add(f"{base} {verb}", value, unit.name, zone, m)
+                item["compared_to"] = _compared_to(rest)
+            self.consumed = m.end() + (len(compare.group()) if compare else 0)
             return
         if unit.kind in ("count", "member", "person"):
             name, taken = name_after(unit.name, rest)
@@ -147,7 +195,7 @@ class _ClauseReader:
         if not name:   # a figure we cannot name: its growth and plan go with it, unrecorded
             self.current, self.consumed = _UNNAMED, m.end()
             return
-        item = self._add(name, value, unit.name, zone)
+        item = self._add(name, value, unit.name, zone, m)
         item["total"] = as_int_or_float(parse_number(m["total"])) if m["total"] else None
         self.consumed = m.end() + taken
 
@@ -173,7 +221,7 @@ def _percent_role(zone: str, rest: str) -> tuple[str | None, int]:
     before = _unqualified(zone)
     if cue_at_end("exceed", before):
         return "ratio", len(_UP_TO_PUNCT.match(rest).group())
-    plan = cue_at_start("plan", re.sub(r"^\s*(?:so\s+với|của)\s+", " ", rest))
+    plan = cue_at_start("plan", re.sub(r"^\s*(?:so\s+với|so|của)\s+", " ", rest))
     if plan:
         return "plan", len(_UP_TO_PUNCT.match(rest).group())
     if cue_at_end("level", before) and (cue_at_end("increase", before[:cue_at_end("level", before).start()])

@@ -29,13 +29,17 @@ _ITEM_END = re.compile(r"\s+(?:theo|của|do|được|đã|đạt|với)\s|\s*[(
 
 @lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + alternation(words("movement_triggers")) + r")\s*:?\s*" + QUOTE, re.I)
+    return re.compile(r"(?<![\w])(?:" + alternation(words("movement_triggers")) + r")\s*:?\s*(?:" + QUOTE + r"|"
+                      + _UNCLOSED.pattern.replace("?P<q>", "?P<u>") + r")", re.I)
 
 
 @lru_cache(maxsize=1)
 def _known_re() -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:phong\s+trào(?:\s+thi\s+đua)?|cuộc\s+vận\s+động)\s+(?P<name>"
-                      + alternation(words("movement_known")) + r")(?![\w])", re.I)
+    # a standing movement is named after "phong trào" / "cuộc vận động", or bare after a verb
+    # that takes one ("hưởng ứng Ngày thứ Bảy tình nguyện") when written with capitals
+    return re.compile(r"(?:(?<![\w])(?i:phong\s+trào(?:\s+thi\s+đua)?|cuộc\s+vận\s+động)\s+(?P<name>(?i:"
+                      + alternation(words("movement_known")) + r"))|(?<![\w])(?i:hưởng\s+ứng|thực\s+hiện\s+tốt|tham\s+gia)\s+"
+                      r"(?P<bare>" + alternation(words("movement_known")) + r"))(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -56,9 +60,27 @@ def clean(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# "Nhiều phong trào thi đua được triển khai, tiêu biểu như: “A”, “B”": the quoted list of a
+# predicate whose subject is movements
+_EXAMPLES = re.compile(r"(?i:phong\s+trào|cuộc\s+vận\s+động)[^“\"«.;]{0,120}?(?i:tiêu\s+biểu|điển\s+hình|nổi\s+bật|"
+                       r"trong\s+đó|cụ\s+thể)?(?:\s+(?i:như|là|gồm|có))\s*:?\s*(?=[“\"«])")
+# an opening quote never closed: the name runs to the clause's end (a name cut off by the end of
+# the text is left out)
+_UNCLOSED = re.compile(r"[“\"«](?P<q>[^“”\"«»\n]{3,200}?)(?=[.;](?:\s|$))")
+
+
 def _quoted(text: str) -> list[tuple[int, str]]:
     out = []
+    for m in _EXAMPLES.finditer(text):
+        pos = m.end()
+        while (c := _CHAIN.match(text, pos)) is not None:
+            out.append((c.start("q"), c["q"]))
+            pos = c.end()
     for m in _trigger_re().finditer(text):
+        if m["u"] is not None:
+            if not re.search(r"[”\"»]", text[m.end("u"):]):
+                out.append((m.start("u"), m["u"]))
+            continue
         out.append((m.start("q"), m["q"]))
         pos = m.end()
         while (c := _CHAIN.match(text, pos)) is not None:
@@ -95,14 +117,15 @@ def extract(doc: Doc) -> list[dict]:
     out: list[dict] = []
     for sentence in doc.sentences:
         text = sentence.text
-        if not re.search(r"phong\s+trào|vận\s+động", text, re.I):
+        if not re.search(r"phong\s+trào|vận\s+động|hưởng\s+ứng|thực\s+hiện\s+tốt|tham\s+gia", text, re.I):
             continue
-        found = _quoted(text) + _listed(text) + [(m.start("name"), m["name"]) for m in _known_re().finditer(text)]
-        for _pos, raw in sorted(found):
+        found = _quoted(text) + _listed(text) + [(m.start(), m["name"] or m["bare"]) for m in _known_re().finditer(text)]
+        for pos, raw in sorted(found):
             name = clean(raw)
             key = re.sub(r"[^a-z0-9]+", " ", fold_ascii(name)).strip()
             if len(name.split()) < 2 or key in seen or _not_name_re().match(name):
                 continue
             seen.add(key)
-            out.append({"name": name, "evidence": sentence.evidence()})
+            out.append({"name": name, "evidence": sentence.evidence(),
+                        "_span": (sentence.start + pos, sentence.start + pos + len(raw))})
     return out

@@ -9,12 +9,13 @@ shorter repeat dropped); a name never given a title is not an official of the re
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from thidua.extract.document import Doc
 from thidua.extract.people_names import NameMention, find_names, honorific_at_end, name_key
 from thidua.extract.people_titles import (ROLE_RANK, canonical_title, cue_at_start, head_regex,
-                                          last_cue, titles_after, titles_before)
+                                          last_cue, starts_title, titles_after, titles_before)
 
 # abbreviations with a dot that the sentence splitter may take for a sentence's end
 _ABBREV_DOT = re.compile(r"(?<!\w)(?:TP|Tp|TX|VP|TT|GS|PGS|TS|ThS|BS|KS|Q|P)\.$")
@@ -40,6 +41,23 @@ def _bloc_aliases(doc: Doc) -> dict[str, str]:
         for alias in bloc.get("aliases") or []:
             out[alias] = bloc["name"]
     return out
+
+
+# "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, Trưởng Ban …; B, …": one title for the list
+_SHARED_TITLE = re.compile(r"(?i:các|hai|ba|những)\s+(?P<hon>đồng\s+chí|ông|bà|đ/c)\s+(?P<title>[^:;]{4,80}?)\s*:\s*")
+
+
+def _share_listed_title(text: str, mentions: list[_Mention], aliases: dict[str, str]) -> None:
+    for m in _SHARED_TITLE.finditer(text):
+        if not starts_title(m["title"]):
+            continue
+        title = canonical_title(m["title"], aliases)
+        end = text.find(".", m.end())
+        for mention in mentions:
+            if mention.name.start >= m.end() and (end < 0 or mention.name.start < end) and title:
+                if title not in mention.titles:
+                    mention.titles.insert(0, title)
+                mention.honorific = mention.honorific or " ".join(m["hon"].lower().split()).replace("đ/c", "đồng chí")
 
 
 def _sentence_mentions(text: str, aliases: dict[str, str]) -> list[_Mention]:
@@ -86,6 +104,7 @@ def _sentence_mentions(text: str, aliases: dict[str, str]) -> list[_Mention]:
             m.intro = "other"
         boundary = m.end
     _share_in_lists(text, mentions)
+    _share_listed_title(text, mentions, aliases)
     return mentions
 
 
@@ -113,9 +132,27 @@ def _role(m: _Mention) -> str:
 def _same_person(a_name: str, a_titles: list[str], b: _Mention) -> bool:
     if a_name == b.name.name:
         return True
+    shared = bool({_title_key(t) for t in a_titles} & {_title_key(t) for t in b.titles})
     # one letter's tone mark differs (a typo in a caption): the same person unless both
-    # mentions give titles, when they may be two people
-    return name_key(a_name) == name_key(b.name.name) and not (a_titles and b.titles)
+    # mentions give titles and none in common, when they may be two people
+    if name_key(a_name) == name_key(b.name.name):
+        return not (a_titles and b.titles) or shared
+    # one letter more or less in one syllable ("Cao Văng Trọng" for "Cao Văn Trọng"), with a
+    # title in common: a misspelling of the same official
+    return shared and _one_letter_apart(a_name, b.name.name)
+
+
+def _shape(name: str) -> tuple[str, int]:
+    words_ = name_key(name).split()
+    return (words_[0] if words_ else "", len(words_))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    sa, sb = a.split(), b.split()
+    if len(sa) != len(sb) or len(sa) < 3 or sa[0] != sb[0]:
+        return False
+    diff = [(x, y) for x, y in zip(sa, sb) if x != y]
+    return len(diff) == 1 and SequenceMatcher(None, *diff[0]).ratio() >= 0.75 and abs(len(diff[0][0]) - len(diff[0][1])) <= 1
 
 
 def _title_key(title: str) -> str:
@@ -157,22 +194,35 @@ def _sentences(doc: Doc):
 def extract(doc: Doc) -> list[dict]:
     aliases = _bloc_aliases(doc)
     people: list[dict] = []
+    by_shape: dict[tuple, list[dict]] = {}
     for text, evidence in _sentences(doc):
         # cheap pass: a sentence naming an official has a position word or an honorific
         if not _WORTH_A_LOOK.search(text) and not head_regex().search(text):
             continue
         for m in _sentence_mentions(text, aliases):
-            person = next((p for p in people if _same_person(p["name"], p["titles"], m)), None)
+            # only people whose names start and count alike can be one (an index keeps the
+            # merging linear in the article's length)
+            bucket = by_shape.setdefault(_shape(m.name.name), [])
+            person = next((p for p in bucket if _same_person(p["name"], p["titles"], m)), None)
             if person is None:
-                people.append({"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
-                               "role": _role(m), "evidence": evidence})
+                person = {"name": m.name.name, "honorific": m.honorific, "titles": list(m.titles),
+                          "role": _role(m), "evidence": evidence, "_spellings": {m.name.name: 1},
+                          "_span": (evidence["start"] + m.start, evidence["start"] + m.end)}
+                people.append(person)
+                bucket.append(person)
                 continue
+            spellings = person["_spellings"]
+            spellings[m.name.name] = spellings.get(m.name.name, 0) + 1
+            person["name"] = max(spellings, key=lambda n: (spellings[n], -list(spellings).index(n)))
             if person["honorific"] is None:
                 person["honorific"] = m.honorific
             if not person["titles"] and m.titles:
                 person["evidence"] = evidence
+                person["_span"] = (evidence["start"] + m.start, evidence["start"] + m.end)
             _merge_titles(person["titles"], m.titles)
             # a misspelt repeat (a caption's typo) adds titles, but is too loose to change the role
             if person["name"] == m.name.name and ROLE_RANK[_role(m)] > ROLE_RANK[person["role"]]:
                 person["role"] = _role(m)
+    for p in people:
+        p.pop("_spellings")
     return [p for p in people if p["titles"]]
