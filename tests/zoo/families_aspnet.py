@@ -14,15 +14,9 @@ class SharePoint(Family):
     copy_kinds = ("mobile",)
     markers = ("Skip Ribbon Commands", "Skip to main content", "Trang chủ", "Cơ quan chủ quản: Văn phòng UBND tỉnh Hòa Bình",
                "Lượt xem", "Các tin khác", "Văn bản chỉ đạo điều hành", "In trang", "Gửi email")
-
-    def article_path(self, a: Article) -> str:
-        return f"/tin-tuc/Pages/{a.slug}.aspx"
-
-    def listing_path(self, page: int) -> str:
-        return "/tin-tuc/Pages/default.aspx"
-
-    def copy_path(self, kind: str, a: Article) -> str:
-        return f"/_layouts/15/mobile/dispform.aspx?List=tin-tuc&ID={a.id}"
+    article_url = "/tin-tuc/Pages/{a.slug}.aspx"
+    listing_url = ("/tin-tuc/Pages/default.aspx",) * 2  # pages 2… only by postback
+    copy_urls = {"mobile": "/_layouts/15/mobile/dispform.aspx?List=tin-tuc&ID={a.id}"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html>
@@ -97,15 +91,9 @@ class WebForms(Family):
     copy_kinds = ("print",)
     markers = ("Trang chủ", "Sở Nội vụ tỉnh Hòa Bình - Địa chỉ", "Thống kê truy cập", "In bài viết",
                "Tin đã đăng", "Đang online", "Gửi bài viết")
-
-    def article_path(self, a):
-        return f"/ChiTietTin.aspx?id={a.id}"
-
-    def listing_path(self, page):
-        return "/DanhSachTin.aspx?cat=3"
-
-    def copy_path(self, kind, a):
-        return f"/InTin.aspx?id={a.id}"
+    article_url = "/ChiTietTin.aspx?id={a.id}"
+    listing_url = ("/DanhSachTin.aspx?cat=3",) * 2
+    copy_urls = {"print": "/InTin.aspx?id={a.id}"}
 
     def postback_target(self, page):
         return "ctl00$ContentPlaceHolder1$gvTinTuc"
@@ -165,12 +153,8 @@ class DotNetNuke(Family):
     name = "dnn"
     site_title = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Hòa Bình"
     markers = ("Đăng nhập", "Lượt xem", "Bản quyền thuộc Sở Nông nghiệp", "Lịch tiếp công dân", "Xem tiếp")
-
-    def article_path(self, a):
-        return f"/tabid/55/ArticleID/{a.id}/{a.slug}.aspx"
-
-    def listing_path(self, page):
-        return "/tabid/55/Default.aspx" if page == 1 else f"/tabid/55/Default.aspx?currentpage={page}"
+    article_url = "/tabid/55/ArticleID/{a.id}/{a.slug}.aspx"
+    listing_url = ("/tabid/55/Default.aspx", "/tabid/55/Default.aspx?currentpage={n}")
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html lang="vi-VN"><head id="Head">

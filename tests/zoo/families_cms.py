@@ -16,18 +16,10 @@ class Joomla(Family):
     copy_kinds = ("print",)
     markers = ("Viết bởi", "Danh mục:", "Lượt xem", "Công cụ", "E-mail", "Đọc thêm", "Bạn đang ở:",
                "Số 8 đường Chi Lăng", "Văn bản mới")
-
-    def article_path(self, a):
-        return f"/index.php/tin-tuc/{a.id}-{a.slug}"
-
-    def part_path(self, a):
-        return f"{a.path}?limitstart=1"
-
-    def listing_path(self, page):
-        return "/index.php/tin-tuc" if page == 1 else f"/index.php/tin-tuc?start={(page - 1) * self.per_page}"
-
-    def copy_path(self, kind, a):
-        return f"{a.path}?tmpl=component&print=1"
+    article_url = "/index.php/tin-tuc/{a.id}-{a.slug}"
+    part_url = "{a.path}?limitstart=1"
+    listing_url = ("/index.php/tin-tuc", "/index.php/tin-tuc?start={start}")
+    copy_urls = {"print": "{a.path}?tmpl=component&print=1"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html lang="vi-vn" dir="ltr"><head><meta charset="utf-8">
@@ -93,25 +85,12 @@ class WordPress(Family):
     markers = ("Chuyển đến nội dung", "Đăng ngày", "Chuyên mục", "Điều hướng bài viết", "Bài trước",
                "Email của bạn sẽ không được hiển thị công khai", "Bình luận", "Bài viết mới",
                "Bản quyền © 2024 Sở Tư pháp", "Trả lời", "Bản AMP")
-
-    def article_path(self, a):
-        y, m, d = a.date.split("-")
-        return f"/{y}/{m}/{d}/{a.slug}/"
-
-    def part_path(self, a):
-        return f"{a.path}2/"
-
-    def listing_path(self, page):
-        return "/category/tin-tuc/" if page == 1 else f"/category/tin-tuc/page/{page}/"
-
-    def tag_path(self, tag):
-        return f"/tag/{tag}/"
-
-    def search_path(self):
-        return "/?s=thi+dua"
-
-    def copy_path(self, kind, a):
-        return f"{a.path}amp/"
+    article_url = "/{a.ymd}/{a.slug}/"
+    part_url = "{a.path}2/"
+    listing_url = ("/category/tin-tuc/", "/category/tin-tuc/page/{n}/")
+    tag_url = "/tag/{tag}/"
+    search_url = "/?s=thi+dua"
+    copy_urls = {"amp": "{a.path}amp/"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!doctype html><html lang="vi"><head><meta charset="UTF-8">
@@ -192,15 +171,9 @@ class Drupal(Family):
     site_title = "Sở Tài nguyên và Môi trường tỉnh Hòa Bình"
     markers = ("Gửi bởi", "Từ khóa", "Bình luận", "Thêm bình luận mới", "Chuyển tới nội dung chính",
                "Đường dẫn", "Powered by Drupal", "Số 5, đường Lý Thường Kiệt")
-
-    def article_path(self, a):
-        return f"/tin-tuc/{a.slug}"
-
-    def listing_path(self, page):
-        return "/tin-tuc" if page == 1 else f"/tin-tuc?page={page - 1}"
-
-    def tag_path(self, tag):
-        return "/taxonomy/term/3"
+    article_url = "/tin-tuc/{a.slug}"
+    listing_url = ("/tin-tuc", "/tin-tuc?page={n0}")  # Drupal counts pages from 0
+    tag_url = "/taxonomy/term/3"
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html lang="vi" dir="ltr"><head><meta charset="utf-8">
@@ -243,15 +216,9 @@ class NukeViet(Family):
     copy_kinds = ("print",)
     markers = ("Những tin mới hơn", "Những tin cũ hơn", "Tổng số điểm của bài viết", "Xếp hạng",
                "Bạn đã không sử dụng Site", "Chia sẻ", "Đang truy cập", "NukeViet")
-
-    def article_path(self, a):
-        return f"/news/thi-dua-khen-thuong/{a.slug}-{a.id}.html"
-
-    def listing_path(self, page):
-        return "/news/thi-dua-khen-thuong/" if page == 1 else f"/news/thi-dua-khen-thuong/page-{page}"
-
-    def copy_path(self, kind, a):
-        return f"/news/print/thi-dua-khen-thuong/{a.slug}-{a.id}.html"
+    article_url = "/news/thi-dua-khen-thuong/{a.slug}-{a.id}.html"
+    listing_url = ("/news/thi-dua-khen-thuong/", "/news/thi-dua-khen-thuong/page-{n}")
+    copy_urls = {"print": "/news/print/thi-dua-khen-thuong/{a.slug}-{a.id}.html"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html lang="vi"><head><title>{e(title)} - {e(self.site_title)}</title>

@@ -30,15 +30,9 @@ class Mcms(Family):
     copy_kinds = ("amp",)
     markers = ("Tin liên quan", "Đọc nhiều", "Tổng Biên tập", "Giấy phép số 25/GP-BTTTT", "Theo dõi Báo Hòa Bình",
                "Bản di động", "Hotline")
-
-    def article_path(self, a):
-        return f"/{a.slug}-post{a.id}.html"
-
-    def listing_path(self, page):
-        return "/thi-dua-khen-thuong/" if page == 1 else f"/thi-dua-khen-thuong/trang-{page}.html"
-
-    def copy_path(self, kind, a):
-        return f"/amp/{a.slug}-post{a.id}.html"
+    article_url = "/{a.slug}-post{a.id}.html"
+    listing_url = ("/thi-dua-khen-thuong/", "/thi-dua-khen-thuong/trang-{n}.html")
+    copy_urls = {"amp": "/amp/{a.slug}-post{a.id}.html"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(title)} | {e(self.site_title)}</title>
@@ -105,12 +99,8 @@ class VnExpressLike(Family):
     per_page = 2
     markers = ("Trở lại Thời sự", "Chia sẻ bài viết", "Xem nhiều", "Giới thiệu chuyên trang",
                "Tổng biên tập", "Báo tiếng Việt nhiều người xem", "Ý kiến bạn đọc")
-
-    def article_path(self, a):
-        return f"/{a.slug}-{4900000 + a.id}.html"
-
-    def listing_path(self, page):
-        return "/thoi-su" if page == 1 else f"/thoi-su-p{page}"
+    article_url = "/{a.slug}-490{a.id:04d}.html"
+    listing_url = ("/thoi-su", "/thoi-su-p{n}")
 
     def page(self, title, main, *, head="", kind="article"):
         promo = ""
@@ -158,12 +148,8 @@ class NextJs(Family):
     site_title = "Hòa Bình 24h"
     feed_only = 3
     markers = ("Đọc tiếp", "Bài viết liên quan", "Đăng ký nhận tin", "Tải ứng dụng", "Hòa Bình 24h ©")
-
-    def article_path(self, a):
-        return f"/tin-tuc/{a.slug}"
-
-    def listing_path(self, page):
-        return "/tin-tuc" if page == 1 else f"/tin-tuc?page={page}"
+    article_url = "/tin-tuc/{a.slug}"
+    listing_url = ("/tin-tuc", "/tin-tuc?page={n}")
 
     def page(self, title, main, *, head="", kind="article"):
         data = json.dumps({"props": {"pageProps": {"kind": kind, "title": title}}, "page": "/tin-tuc/[slug]"}, ensure_ascii=False)

@@ -15,14 +15,8 @@ class Liferay(Family):
     sitemap_only = 4
     markers = ("Đi tới", "Các trang của site", "Tin hoạt động", "Tin liên quan", "Đăng nhập",
                "Powered by Liferay", "Số 12, đường Trần Hưng Đạo")
-
-    def article_path(self, a):
-        return f"/web/snv/tin-tuc/-/asset_publisher/aB3dE9fG/content/{a.slug}"
-
-    def listing_path(self, page):
-        if page == 1:
-            return "/web/snv/tin-tuc"
-        return f"/web/snv/tin-tuc?p_p_id={PORTLET}&p_p_lifecycle=0&_{PORTLET}_cur={page}"
+    article_url = "/web/snv/tin-tuc/-/asset_publisher/aB3dE9fG/content/{a.slug}"
+    listing_url = ("/web/snv/tin-tuc", f"/web/snv/tin-tuc?p_p_id={PORTLET}&p_p_lifecycle=0&_{PORTLET}_cur={{n}}")
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<!DOCTYPE html><html class="ltr" dir="ltr" lang="vi-VN"><head><title>{e(title)} - {e(self.site_title)}</title>
@@ -83,15 +77,9 @@ class Table(Family):
     copy_kinds = ("print",)
     markers = ("Số lượt truy cập", "Các tin khác", "Quay lại", "Chịu trách nhiệm chính", "Khu 2, thị trấn Hàng Trạm",
                "Liên kết website", "In bài")
-
-    def article_path(self, a):
-        return f"/chitiet.php?id={a.id}"
-
-    def listing_path(self, page):
-        return "/tintuc.php?cat=2" if page == 1 else f"/tintuc.php?cat=2&trang={page}"
-
-    def copy_path(self, kind, a):
-        return f"/inbai.php?id={a.id}"
+    article_url = "/chitiet.php?id={a.id}"
+    listing_url = ("/tintuc.php?cat=2", "/tintuc.php?cat=2&trang={n}")
+    copy_urls = {"print": "/inbai.php?id={a.id}"}
 
     def page(self, title, main, *, head="", kind="article"):
         return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>UBND HUYỆN YÊN THỦY</title>{head}</head>

@@ -21,25 +21,33 @@ class Family:
     copy_kinds: tuple[str, ...] = ()  # "print", "mobile", "amp": copies of every article
     markers: tuple[str, ...] = ()     # furniture text that must never be in a body
 
-    # ---- addresses ----------------------------------------------------------------
+    # ---- addresses: templates a family sets, formatted with the article `a` or the
+    # listing page `n` (`start`: the first item's offset, `n0`: the page counted from 0)
+    article_url = "/tin-tuc/{a.slug}.html"
+    part_url = "{stem}-2.html"                 # page 2 of a split article; {a}, {stem}
+    listing_url = ("/tin-tuc/", "/tin-tuc/trang-{n}.html")   # page 1, pages 2…
+    tag_url = "/tag/{tag}.html"
+    search_url = "/tim-kiem?q=thi+dua"
+    copy_urls = {"print": "/in/{a.slug}.html", "mobile": "/m/{a.slug}.html", "amp": "/amp/{a.slug}.html"}
+
     def article_path(self, a: Article) -> str:
-        return f"/tin-tuc/{a.slug}.html"
+        return self.article_url.format(a=a)
 
     def part_path(self, a: Article) -> str:
-        return a.path.replace(".html", "-2.html")
+        return self.part_url.format(a=a, stem=a.path.rsplit(".", 1)[0])
 
     def listing_path(self, page: int) -> str:
-        return "/tin-tuc/" if page == 1 else f"/tin-tuc/trang-{page}.html"
+        first, later = self.listing_url
+        return first if page == 1 else later.format(n=page, n0=page - 1, start=(page - 1) * self.per_page)
 
     def tag_path(self, tag: str) -> str:
-        return f"/tag/{tag}.html"
+        return self.tag_url.format(tag=tag)
 
     def search_path(self) -> str:
-        return "/tim-kiem?q=thi+dua"
+        return self.search_url
 
     def copy_path(self, kind: str, a: Article) -> str:
-        return {"print": f"/in/{a.slug}.html", "mobile": f"/m/{a.slug}.html",
-                "amp": f"/amp/{a.slug}.html"}[kind]
+        return self.copy_urls[kind].format(a=a)
 
     # ---- pages (subclasses override) ------------------------------------------------
     def page(self, title: str, main: str, *, head: str = "", kind: str = "article") -> str:

@@ -35,6 +35,10 @@ class Article:
         return date.fromisoformat(self.date)
 
     @property
+    def ymd(self) -> str:
+        return self.date.replace("-", "/")
+
+    @property
     def dmy(self) -> str:
         return self.day.strftime("%d/%m/%Y")
 
