@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup services demo test eval bench wheel-check clean
+.PHONY: setup services demo test eval bench crawl-eval wheel-check clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,11 @@ eval: setup
 
 bench: setup
 	$(PY) bench/extract_speed.py
+
+# The generic crawl over the template zoo (tests/zoo): per-family articles found, bodies,
+# titles, dates; the same figures are floors in tests/test_zoo_crawl.py.
+crawl-eval: setup
+	$(PY) scripts/crawl_eval.py
 
 # The wheel must carry every subpackage and data file, not only the editable install.
 wheel-check: setup

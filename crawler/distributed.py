@@ -3,7 +3,8 @@
 scrapy-redis keeps the frontier (the request queue) and the seen-request set in Redis,
 so each URL is fetched by exactly one worker. What scrapy-redis does not share is
 content: SharedDedup gives every article fingerprint a single owner across workers,
-so a print view fetched by worker B is known as a copy of the article worker A stored.
+so a print view fetched by worker B is known as a copy of the article worker A stored,
+and every SimHash band (thidua.crawler.dedup), so a near-copy is found across workers too.
 All keys of one crawl start with `thidua:<crawl id>:`.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ def redis_settings(redis_url: str, crawl_id: str) -> dict:
 class SharedDedup:
     def __init__(self, client: redis.Redis, prefix: str):
         self.client = client
+        self.prefix = prefix
         self.key = f"{prefix}:fingerprints"
 
     @classmethod
@@ -40,6 +42,22 @@ class SharedDedup:
             return page_id
         owner = self.client.hget(self.key, fingerprint)
         return owner.decode() if owner else page_id
+
+    def claim_near(self, simhash: str | None, page_id: str) -> str:
+        """The id of the article whose text this nearly is, or `page_id`, now registered."""
+        from thidua.crawler import dedup
+
+        if not simhash:
+            return page_id
+        keys = [f"{self.prefix}:simhash:{band}:{value}" for band, value in dedup.bands(simhash)]
+        for key in keys:
+            for member in self.client.smembers(key):
+                owner, other = member.decode().split(":", 1)
+                if owner != page_id and dedup.near(simhash, other):
+                    return owner
+        for key in keys:
+            self.client.sadd(key, f"{page_id}:{simhash}")
+        return page_id
 
 
 def reset(redis_url: str, crawl_id: str) -> int:

@@ -8,7 +8,9 @@
         assert site.hits["/a.html"] == 3
 
 Pages are served with Last-Modified and a strong ETag and answer conditional requests
-with 304, like the CMSs the crawler meets. Every request is counted in `site.hits`
+with 304, like the CMSs the crawler meets. `forms={path: handler}` answers POSTs (an
+ASP.NET page posting its form back): handler(body bytes) → (status, page bytes).
+`busy={path: (n, retry_after)}` answers the first n requests 503 with that Retry-After. Every request is counted in `site.hits`
 (path with query) and logged in `site.responses` as (path, status), so tests can assert
 what the crawler fetched, how often and in which order.
 
@@ -66,6 +68,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):
         self.site._handle(self, head=True)
 
+    def do_POST(self):
+        self.site._handle_post(self)
+
     def reply(self, status: int, headers: list[tuple[str, str]], body: bytes, head: bool) -> None:
         """Status line, headers and body in one write: two small writes on a keep-alive
         socket meet Nagle's algorithm and the peer's delayed ACK (40 ms per response)."""
@@ -105,6 +110,7 @@ class LocalSite:
                  flaky: dict[str, int] | None = None, slow: dict[str, float] | None = None,
                  redirects: dict[str, str] | None = None,
                  raw: dict[str, tuple[dict[str, str], bytes]] | None = None,
+                 forms: dict | None = None, busy: dict[str, tuple[int, str]] | None = None,
                  host: str = "127.0.0.1", port: int = 0):
         self._lock = threading.Lock()
         self._pages: dict[str, _Entry] = {}
@@ -116,6 +122,10 @@ class LocalSite:
         self.slow = dict(slow or {})
         self.redirects = dict(redirects or {})
         self.raw = {p: (list(h.items()), b) for p, (h, b) in (raw or {}).items()}
+        self.forms = dict(forms or {})
+        self.posts: list[tuple[str, bytes]] = []
+        self.busy = dict(busy or {})
+        self.hit_times: dict[str, list[float]] = {}
         self.hits: Counter[str] = Counter()
         self.responses: list[tuple[str, int]] = []
         self._failures: Counter[str] = Counter()
@@ -206,6 +216,15 @@ class LocalSite:
         path = full.split("?", 1)[0].split("#", 1)[0]
         with self._lock:
             self.hits[full] += 1
+            self.hit_times.setdefault(full, []).append(time.monotonic())
+        busy = self._lookup(self.busy, full, path)
+        if busy is not None:
+            with self._lock:
+                self._failures[f"busy {path}"] += 1
+                refused = self._failures[f"busy {path}"] <= busy[0]
+            if refused:
+                return h.reply(503, [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", busy[1])],
+                               b"Service Unavailable", head)
         delay = self._lookup(self.slow, full, path)
         if delay:
             time.sleep(delay)
@@ -233,6 +252,19 @@ class LocalSite:
         if self._not_modified(h, entry):
             return h.reply(304, headers[1:], entry.body, head)
         return h.reply(200, headers, entry.body, head)
+
+    def _handle_post(self, h: _Handler) -> None:
+        full = h.path
+        path = full.split("?", 1)[0]
+        body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
+        with self._lock:
+            self.hits[f"POST {full}"] += 1
+            self.posts.append((full, body))
+        handler = self._lookup(self.forms, full, path)
+        if handler is None:
+            return h.reply(405, [("Content-Type", _HTML)], b"<html><body>405</body></html>", False)
+        status, page = handler(body)
+        h.reply(status, [("Content-Type", _HTML)], page, False)
 
     @staticmethod
     def _not_modified(h: _Handler, entry: _Entry) -> bool:

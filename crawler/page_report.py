@@ -112,12 +112,12 @@ def read_article(html: str, url: str, source=None) -> ArticleReading:
 
 def is_article_page(html: str, url: str, source=None) -> bool:
     """The spider's own decision: the entry's article_pattern on the URL when it has one,
-    else the structural test of thidua.crawler.pageinfo."""
+    else the crawler's classifier (thidua.crawler.classify), which weighs the URL too."""
     from thidua.crawler.pageinfo import inspect_page
 
     if source is not None and source.article_pattern:
         return bool(re.search(source.article_pattern, url))
-    return inspect_page(html).is_article
+    return inspect_page(html, url).is_article
 
 
 def read_page(html: str, url: str, source=None) -> PageReport:

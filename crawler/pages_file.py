@@ -1,5 +1,11 @@
 """pages.jsonl: one line per stored article version, appended and flushed as it goes.
 
+A line describes the article (id, URL, source, province, title, date, fingerprints,
+validators) and points at the page itself, kept once and compressed in the raw store:
+`"raw": {"file": "raw/pages-….gz", "offset", "length"}`, relative to the folder of
+pages.jsonl. `page_html(row, folder)` reads it back; lines written by older crawls that
+still carry `"html"` are read as they are.
+
 A crawl killed mid-write leaves at most one half-written last line, and possibly some
 complete lines the crawl state never registered (killed between the write and the
 commit). `open_pages_file` repairs both before anything new is appended, so a resumed
@@ -7,11 +13,11 @@ crawl neither loses nor repeats an article.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from pathlib import Path
 
-from thidua.crawler.pageinfo import inspect_page
 from thidua.crawler.state import CrawlState
 
 PAGES_FILE = "pages.jsonl"
@@ -64,18 +70,51 @@ def _register_tail(path: Path, start: int, state: CrawlState) -> None:
         if not line.strip():
             continue
         row = json.loads(line)
-        fingerprint = row.get("fingerprint") or inspect_page(row.get("html", "")).fingerprint
-        state.store(row["id"], row["url"], fingerprint, row.get("etag"), row.get("last_modified"),
-                    jsonl_size=offset)
+        fingerprint, simhash = row.get("fingerprint"), row.get("simhash")
+        if fingerprint is None and isinstance(row.get("html"), str):  # a line of an older crawl
+            from thidua.crawler.classify import classify_html
+
+            verdict = classify_html(row["html"], row.get("url"))
+            fingerprint, simhash = verdict.fingerprint, verdict.simhash
+        state.store(row["id"], row["url"], fingerprint, row.get("etag"),
+                    row.get("last_modified"), jsonl_size=offset, simhash=simhash)
 
 
-def read_pages(out_dir: Path) -> list[dict]:
+class StoreError(ValueError):
+    """A pages.jsonl line whose page cannot be read back from the raw store."""
+
+
+def page_html(row: dict, folder: Path | str | None) -> str:
+    """The page of a pages.jsonl line as text: decoded with the codec the crawl found.
+    `folder` holds the pages.jsonl the line comes from (its raw/ is beside it)."""
+    if isinstance(row.get("html"), str):
+        return row["html"]
+    raw = row.get("raw")
+    if not isinstance(raw, dict) or not {"file", "offset", "length"} <= set(raw):
+        raise StoreError('the line has neither "html" nor a "raw" pointer into the raw store')
+    from thidua.crawler.decode import decode_page
+    from thidua.crawler.raw_store import read_body
+
+    path = Path(folder or ".") / raw["file"]
+    try:
+        body = read_body(path.parent, {"file": path.name, "offset": raw["offset"],
+                                       "length": raw["length"]})
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise StoreError(f"cannot read the page from {path} at byte {raw['offset']}: "
+                         f"{getattr(exc, 'strerror', None) or exc}") from exc
+    return decode_page(body, row.get("declared_encoding"), forced=row.get("encoding")).text
+
+
+def _pages_files(out_dir: Path) -> list[Path]:
+    return [out_dir / PAGES_FILE, *sorted(out_dir.glob(f"*/{PAGES_FILE}"))]
+
+
+def read_pages(out_dir: Path, with_html: bool = True) -> list[dict]:
     """Every complete line of OUT/pages.jsonl and of its workers' folders, latest version
-    of each article only, in file order."""
+    of each article only, in file order; with `with_html`, each with its page as "html"."""
     out_dir = Path(out_dir)
-    files = [out_dir / PAGES_FILE, *sorted(out_dir.glob(f"*/{PAGES_FILE}"))]
-    latest: dict[str, dict] = {}
-    for f in files:
+    latest: dict[str, tuple[dict, Path]] = {}
+    for f in _pages_files(out_dir):
         if not f.exists():
             continue
         with f.open(encoding="utf-8") as fh:
@@ -83,5 +122,7 @@ def read_pages(out_dir: Path) -> list[dict]:
                 if line.endswith("\n") and line.strip():
                     row = json.loads(line)
                     latest.pop(row["id"], None)
-                    latest[row["id"]] = row
-    return list(latest.values())
+                    latest[row["id"]] = (row, f.parent)
+    if not with_html:
+        return [row for row, _ in latest.values()]
+    return [{**row, "html": page_html(row, folder)} for row, folder in latest.values()]

@@ -1,7 +1,8 @@
 """Single-job pipelines, in ITEM_PIPELINES order: raw store → article store.
 
 Both read the output folder from the OUT_DIR setting; the article store shares the
-spider's crawl state (thidua.crawler.state), which also decides resumption.
+spider's crawl state (thidua.crawler.state), which also decides resumption. A page is
+kept once, compressed, in the raw store; its pages.jsonl line points at that copy.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
+from thidua.crawler import dedup
 from thidua.crawler.pages_file import ALIASES_FILE, open_pages_file
 from thidua.crawler.raw_store import RAW_INDEX
 from thidua.crawler.timing import timed
@@ -77,20 +79,29 @@ class RawStorePipeline(_OutDir):
         offset = self.segment.tell()
         self.segment.write(member)
         self.segment.flush()
-        meta = {k: item.get(k) for k in ("fetched_url", "url", "status", "headers", "encoding",
-                                         "declared_encoding", "fetched_at", "is_article",
-                                         "source", "province")}
+        meta = {k: item.get(k) for k in RAW_FIELDS if item.get(k) is not None or k in RAW_ALWAYS}
         meta.update(file=self.segment_name, offset=offset, length=len(member))
         self.index.write(json.dumps(meta, ensure_ascii=False) + "\n")
         self.index.flush()
+        # pages.jsonl points at this copy instead of holding the page a second time.
+        item["raw"] = {"file": f"raw/{self.segment_name}", "offset": offset, "length": len(member)}
+
+
+RAW_ALWAYS = ("fetched_url", "url", "status", "headers", "encoding", "declared_encoding",
+              "fetched_at", "is_article", "source", "province")
+RAW_FIELDS = RAW_ALWAYS + ("fingerprint", "simhash", "title", "published", "part_of",
+                           "joined_from", "form")
 
 
 class ArticlePipeline(_OutDir):
     """Decides what an article page is — new, a changed version, unchanged, or a copy of
     an article already stored under another URL — and appends new versions to pages.jsonl.
 
-    Copies are dropped but their URL is kept as an alias (state + aliases.jsonl). With a
-    Redis frontier, the content fingerprints are shared by all workers through Redis.
+    A copy is a page whose main text is an article's already stored, exactly (the same
+    text fingerprint) or nearly (SimHash within a few bits: print view, mirror, re-post
+    with another footer). Copies are dropped but their URL is kept as an alias (state +
+    aliases.jsonl). With a Redis frontier, fingerprints and SimHash bands are shared by
+    all workers through Redis.
     """
 
     def open_spider(self, spider=None):
@@ -121,6 +132,26 @@ class ArticlePipeline(_OutDir):
         with timed(self.stats, "article_store"):
             return self.store(item)
 
+    def same_version(self, item, pid: str) -> bool:
+        """A page naming a stored article as its rel=canonical (an AMP or mobile copy), or
+        the article after such a copy, in the same run and with nearly the same text: the
+        version already stored, not an update."""
+        if not self.state.stored_in_this_run(pid):
+            return False
+        stored = self.state.simhash_of(pid)
+        return dedup.near(stored, item.get("simhash"))
+
+    def copy_of(self, item, pid: str) -> str | None:
+        """The stored article this page's text is, exactly or nearly, if any."""
+        fingerprint, simhash = item.get("fingerprint"), item.get("simhash")
+        owner = self.state.by_fingerprint(fingerprint) if fingerprint else None
+        owner = owner or self.state.near_duplicate(simhash)
+        if owner is None and self.shared is not None:
+            owner = self.shared.claim(fingerprint, pid) if fingerprint else pid
+            if owner == pid:
+                owner = self.shared.claim_near(simhash, pid)
+        return owner if owner and owner != pid else None
+
     def store(self, item):
         if item.get("too_old"):
             self._count(item, "older_than_since")
@@ -128,33 +159,33 @@ class ArticlePipeline(_OutDir):
         pid = page_id(item["url"])
         fingerprint = item["fingerprint"]
         known = self.state.known(pid)
-        if known is not None and known.fingerprint == fingerprint:
+        if known is not None and (known.fingerprint == fingerprint or self.same_version(item, pid)):
             self._alias(item, item["fetched_url"], pid, "same article")
             self.state.remember_validators(item["fetched_url"], item.get("etag"),
                                            item.get("last_modified"))
             self._count(item, "unchanged")
             raise DropItem(f"unchanged: {item['url']}", log_level="DEBUG")
-        if known is None and fingerprint:
-            owner = self.state.by_fingerprint(fingerprint) or (
-                self.shared.claim(fingerprint, pid) if self.shared else None)
-            if owner and owner != pid:
-                self._alias(item, item["url"], owner, "same content")
-                self._alias(item, item["fetched_url"], owner, "same content")
-                self.state.remember_validators(item["fetched_url"], item.get("etag"),
-                                               item.get("last_modified"))
-                self._count(item, "duplicates")
-                raise DropItem(f"same content as stored article {owner}: {item['url']}",
-                               log_level="DEBUG")
+        if known is None and (owner := self.copy_of(item, pid)):
+            self._alias(item, item["url"], owner, "same content")
+            self._alias(item, item["fetched_url"], owner, "same content")
+            self.state.remember_validators(item["fetched_url"], item.get("etag"),
+                                           item.get("last_modified"))
+            self._count(item, "duplicates")
+            raise DropItem(f"same content as stored article {owner}: {item['url']}",
+                           log_level="DEBUG")
         row = {"id": pid, "url": item["url"], "source": item.get("source"),
                "province": item.get("province"), "status": item["status"],
-               "fetched_at": item["fetched_at"], "html": item["html"],
+               "fetched_at": item["fetched_at"], "title": item.get("title"),
+               "published": item.get("published"), "raw": item.get("raw"),
                "encoding": item["encoding"], "declared_encoding": item.get("declared_encoding"),
-               "fingerprint": fingerprint, "etag": item.get("etag"),
+               "fingerprint": fingerprint, "simhash": item.get("simhash"), "etag": item.get("etag"),
                "last_modified": item.get("last_modified"),
                "change": "new" if known is None else "updated"}
+        if item.get("joined_from"):
+            row["joined_from"] = item["joined_from"]
         size = self.pages.append(row)
         self.state.store(pid, item["url"], fingerprint, item.get("etag"), item.get("last_modified"),
-                         jsonl_size=size)
+                         jsonl_size=size, simhash=item.get("simhash"))
         self._alias(item, item["fetched_url"], pid, "same article")
         self._count(item, "new" if known is None else "updated")
         return item

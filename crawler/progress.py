@@ -43,5 +43,7 @@ class Progress:
             sys.stderr.flush()
 
     def done(self, *args, **kwargs) -> None:
+        if not self.last:  # nothing was fetched: the command says why, in one line
+            return
         sys.stderr.write("\r" + self.line() + "\n")
         sys.stderr.flush()

@@ -3,6 +3,11 @@
 Twisted's reactor cannot be restarted, so every crawl runs in a child process
 (`python -m thidua.crawler.run --spec SPEC.json`), which writes its report as JSON for
 the parent. The spec is a CrawlSpec as JSON; the child can also be started by hand.
+
+The child never outlives its parent: on Linux the kernel sends it SIGTERM when the parent
+dies (PR_SET_PDEATHSIG), and a watcher thread notices a parent gone anywhere else; either
+way Scrapy stops as on Ctrl+C and the run stays open for the next crawl to resume. The
+child holds the output folder's lock (thidua.crawler.lock) while it runs.
 """
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ class CrawlSpec:
     since: str | None = None
     encoding: str | None = None
     selectors: dict = field(default_factory=dict)  # the registry entry's, by field name
+    feeds: list[str] = field(default_factory=list)     # RSS/Atom feeds to read as sources
+    sitemaps: list[str] = field(default_factory=list)  # sitemaps besides robots.txt's
     http_cache: bool = False
     contact: str | None = None
     redis_url: str | None = None
@@ -80,6 +87,8 @@ class CrawlFailed(RuntimeError):
     """The crawl process itself failed (bad settings, crash), as opposed to pages failing."""
 
 
+BUSY_EXIT = 75  # the child's exit status when another crawl holds the folder (EX_TEMPFAIL)
+
 def crawl(start_urls: list[str], out_dir: Path, allowed_domains: list[str] | None = None,
           max_pages: int | None = None, progress: bool = False,
           article_pattern: str | None = None, timeout: float | None = None, **options) -> CrawlReport:
@@ -93,8 +102,13 @@ def crawl(start_urls: list[str], out_dir: Path, allowed_domains: list[str] | Non
 
 
 def run_spec(spec: CrawlSpec, timeout: float | None = None) -> CrawlReport:
+    from thidua.crawler.lock import FolderBusy, holder
+
     out_dir = Path(spec.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if (pid := holder(out_dir)) is not None:
+        raise FolderBusy(f"another crawl (process {pid}) is writing into {out_dir}; "
+                         "wait for it to finish or give another --out")
     with tempfile.TemporaryDirectory(prefix="thidua-crawl-") as tmp:
         spec_file, report_file = Path(tmp) / "spec.json", Path(tmp) / "report.json"
         spec_file.write_text(json.dumps(asdict(spec), ensure_ascii=False), encoding="utf-8")
@@ -102,6 +116,9 @@ def run_spec(spec: CrawlSpec, timeout: float | None = None) -> CrawlReport:
                "--report", str(report_file)]
         proc = subprocess.run(cmd, stderr=None if spec.progress else subprocess.PIPE, text=True,
                               timeout=timeout)
+        if proc.returncode == BUSY_EXIT:
+            raise FolderBusy((proc.stderr or "").strip().splitlines()[-1] if proc.stderr
+                             else f"another crawl is writing into {out_dir}")
         if proc.returncode != 0 or not report_file.exists():
             tail = (proc.stderr or "")[-2000:]
             raise CrawlFailed(f"crawl process exited with {proc.returncode}: {tail}")
@@ -138,9 +155,11 @@ def _report(stats: dict, errors: list[dict], resumed: bool) -> dict:
         return int(stats.get(key, 0))
     for key, count in stats.items():
         if key.startswith("spider_exceptions/"):
-            errors.append({"url": "", "reason": f"{key.split('/', 1)[1]} raised {count} times"})
+            errors.append({"url": "(see the crawl log)",
+                           "reason": f"the spider raised {key.split('/', 1)[1]} {count} times"})
     elapsed = stats.get("elapsed_time_seconds", 0.0)
-    return {"pages_fetched": n("response_received_count") - n("robotstxt/response_count"),
+    robots = n("robotstxt/response_count") + n("thidua/discovery/robots")
+    return {"pages_fetched": max(n("response_received_count") - robots, 0),
             "articles_written": n("thidua/articles_new") + n("thidua/articles_updated"),
             "articles_new": n("thidua/articles_new"),
             "articles_updated": n("thidua/articles_updated"),
@@ -172,8 +191,58 @@ def _spec_from_argv(argv: list[str] | None) -> tuple[CrawlSpec, Path | None]:
                      article_pattern=args.article_pattern, progress=args.progress), args.report
 
 
+def _die_with_parent() -> None:
+    """Stop this crawl when the process that started it is gone (killed, crashed)."""
+    import os
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel tells us at once
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent or parent == 1:
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _quiet_tracebacks() -> None:
+    """Failures are reported per page with their reason; Scrapy's own tracebacks for the
+    same failures (a robots.txt that cannot be fetched, a refused connection) are noise."""
+    import logging
+
+    class NoTraceback(logging.Filter):
+        def filter(self, record):
+            record.exc_info = record.exc_text = None
+            return True
+
+    # A robots.txt that cannot be fetched is the start URL's failure too, reported once.
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    for name in ("scrapy.core.scraper", "scrapy.core.downloader.handlers.http11", "scrapy.core.engine"):
+        logging.getLogger(name).addFilter(NoTraceback())
+
+
 def _child(argv: list[str] | None = None) -> None:
     spec, report_path = _spec_from_argv(argv)
+    from thidua.crawler.lock import CrawlLock, FolderBusy
+
+    try:
+        lock = CrawlLock(spec.out_dir).acquire()
+    except FolderBusy as exc:
+        print(str(exc), file=sys.stderr)
+        sys.exit(BUSY_EXIT)
+    _die_with_parent()
 
     # Imported here: the parent process never loads Twisted.
     from scrapy.crawler import CrawlerProcess
@@ -192,19 +261,27 @@ def _child(argv: list[str] | None = None) -> None:
         settings["THIDUA_PROGRESS"] = True
         settings["EXTENSIONS"] = {"thidua.crawler.progress.Progress": 500}
     process = CrawlerProcess(settings)
+    _quiet_tracebacks()  # after CrawlerProcess: its logging setup resets Scrapy's loggers
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, start_urls=spec.start_urls, allowed_domains=spec.allowed_domains,
                   article_pattern=spec.article_pattern, follow_pattern=spec.follow_pattern,
                   deny_pattern=spec.deny_pattern, source=spec.source, province=spec.province,
-                  since=spec.since, encoding=spec.encoding, selectors=spec.selectors)
+                  since=spec.since, encoding=spec.encoding, selectors=spec.selectors,
+                  feeds=spec.feeds, sitemaps=spec.sitemaps)
     process.start()
     spider = crawler.spider
+    import resource
+
+    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    crawler.stats.set_value("thidua/cpu/crawl_process", round(own.ru_utime + own.ru_stime, 2))
+    crawler.stats.set_value("thidua/cpu/classifier_processes", round(helpers.ru_utime + helpers.ru_stime, 2))
     report = _report(crawler.stats.get_stats(), list(spider.errors), spider.state.resumed)
     text = json.dumps(report, ensure_ascii=False, indent=1, default=str)
     if report_path:
         report_path.write_text(text, encoding="utf-8")
     else:
         print(text)
+    lock.release()
 
 
 if __name__ == "__main__":

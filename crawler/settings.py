@@ -34,6 +34,8 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0   # seconds before the first retry, doubled each time
 RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 120.0    # a server's Retry-After is obeyed up to this many seconds
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # a page that fails for good is in the crawl report, with its reason
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "thidua.crawler.backoff.BackoffRetryMiddleware": 550,
@@ -43,6 +45,10 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
+
+# Pages are classified in worker processes (thidua.crawler.classify_pool): "auto" is one
+# per core beyond the first; 0 classifies in the crawl process.
+THIDUA_CLASSIFY_WORKERS = "auto"
 
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy ≥ 2.19 opens an HTTP control port otherwise

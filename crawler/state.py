@@ -12,6 +12,9 @@
   a print view still showing last year's text is a copy, not a new article.
 - aliases: other URLs serving an article already stored (print view, mirror, canonical
   link), so both addresses stay known, with their own validators.
+- simhashes and simhash_bands: the SimHash of every stored article's main text, cut into
+  bands (thidua.crawler.dedup), so a near-copy (print view, mirror, re-post with another
+  footer) is found among a million articles by a few indexed lookups.
 - meta: `jsonl_size`, the size of pages.jsonl once its last line was registered here;
   lines beyond it were written by a crawl killed before it could register them.
 
@@ -25,6 +28,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from thidua.crawler import dedup
 
 STATE_FILE = "crawl-state.sqlite"
 
@@ -65,6 +70,10 @@ CREATE TABLE IF NOT EXISTS aliases (
     last_modified TEXT
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS simhashes (page_id TEXT PRIMARY KEY, simhash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS simhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL,
+                                          page_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS simhash_band ON simhash_bands (band, value);
 """
 
 
@@ -94,6 +103,7 @@ class CrawlState:
         self.run_id: int | None = None
         self.resumed = False
         self._validators: dict[str, tuple[str | None, str | None]] | None = None
+        self._scheduled: set[str] = set()   # URLs schedule() returned: asked for already
 
     def close(self) -> None:
         self.db.close()
@@ -125,10 +135,16 @@ class CrawlState:
         return row is not None
 
     def schedule(self, urls: list[tuple[str, int]]) -> list[str]:
-        """Record URLs as pending for this run; returns those not already done in it."""
-        if not urls:
+        """Record URLs as pending for this run; returns those not already done in it and
+        not already returned by this object (the crawl has asked for them once)."""
+        wanted = {u: d for u, d in urls if u not in self._scheduled}
+        if not wanted:
             return []
-        wanted = dict(urls)
+        fresh = self._schedule(wanted)
+        self._scheduled.update(fresh)
+        return fresh
+
+    def _schedule(self, wanted: dict[str, int]) -> list[str]:
         seen: dict[str, tuple[int, str]] = {}
         keys = list(wanted)
         for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
@@ -183,8 +199,41 @@ class CrawlState:
                               (fingerprint,)).fetchone()
         return row[0] if row else None
 
+    def near_duplicate(self, simhash: str | None) -> str | None:
+        """The stored article whose main text nearly is this one (dedup.near)."""
+        if not simhash:
+            return None
+        pieces = dedup.bands(simhash)
+        where = " OR ".join("(b.band = ? AND b.value = ?)" for _ in pieces)
+        for page_id, other in self.db.execute(
+                "SELECT DISTINCT b.page_id, s.simhash FROM simhash_bands b JOIN simhashes s "
+                f"ON s.page_id = b.page_id WHERE {where}", [x for piece in pieces for x in piece]):
+            if dedup.near(simhash, other):
+                return page_id
+        return None
+
+    def simhash_of(self, page_id: str) -> str | None:
+        row = self.db.execute("SELECT simhash FROM simhashes WHERE page_id = ?", (page_id,)).fetchone()
+        return row[0] if row else None
+
+    def stored_in_this_run(self, page_id: str) -> bool:
+        """Whether the article's latest version was stored since the current run began (a
+        second page of the same URL in one run is a copy, not an update)."""
+        row = self.db.execute(
+            "SELECT 1 FROM pages p, runs r WHERE p.page_id = ? AND r.run_id = ? "
+            "AND p.fetched_at >= r.started_at", (page_id, self.run_id)).fetchone()
+        return row is not None
+
+    def _store_simhash(self, page_id: str, simhash: str | None) -> None:
+        if not simhash:
+            return
+        self.db.execute("DELETE FROM simhash_bands WHERE page_id = ?", (page_id,))
+        self.db.execute("INSERT OR REPLACE INTO simhashes VALUES (?, ?)", (page_id, simhash))
+        self.db.executemany("INSERT INTO simhash_bands VALUES (?, ?, ?)",
+                            [(band, value, page_id) for band, value in dedup.bands(simhash)])
+
     def store(self, page_id: str, url: str, fingerprint: str | None, etag: str | None,
-              last_modified: str | None, jsonl_size: int) -> None:
+              last_modified: str | None, jsonl_size: int, simhash: str | None = None) -> None:
         """Register an article version just appended to pages.jsonl (ending at jsonl_size)."""
         self.db.execute("BEGIN")
         try:
@@ -196,6 +245,7 @@ class CrawlState:
                 (page_id, url, fingerprint, etag, last_modified, _now()))
             if fingerprint:
                 self.db.execute("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", (fingerprint, page_id))
+            self._store_simhash(page_id, simhash)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('jsonl_size', ?)", (str(jsonl_size),))
             self.db.execute("COMMIT")
             if self._validators is not None:

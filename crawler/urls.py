@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query keys that only track how a reader arrived; they never select different content.
@@ -9,6 +10,7 @@ _TRACKING = ("utm_", "fbclid", "gclid", "zarsrc", "_ga")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=2 ** 16)  # a site's menus and sidebars repeat the same links on every page
 def canonical_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking keys, sorted query."""
     parts = urlsplit(url.strip())

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from thidua.crawler.local_site import LocalSite
+from thidua.crawler.pages_file import page_html
 from thidua.crawler.run import CrawlSpec, crawl
 from thidua.crawler.synthetic_site import build_site
 from thidua.crawler.urls import page_id
@@ -31,10 +32,16 @@ FAST = {"RETRY_BACKOFF_BASE": 0.05, "DOWNLOAD_TIMEOUT": 5}
 
 
 def _rows(out: Path) -> list[dict]:
+    """Complete lines only: a crawl still running may be halfway through writing one."""
     path = out / "pages.jsonl"
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    text = path.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text[:text.rfind("\n") + 1].splitlines() if line]
+
+
+def _html(out: Path, row: dict) -> str:
+    return page_html(row, out)
 
 
 def _paths(rows) -> list[str]:
@@ -107,7 +114,7 @@ def test_generic_path_reads_an_unseen_template(faulty):
 
     site, s, out, _ = faulty
     row = next(r for r in _rows(out) if urlsplit(r["url"]).path == site.articles[5])
-    record = extract_record(html=row["html"], url=row["url"], id=row["id"])
+    record = extract_record(html=_html(out, row), url=row["url"], id=row["id"])
     assert record["title"] == site.titles[site.articles[5]]
     assert record["published"] and record["published"].startswith("2024")
 
@@ -141,7 +148,8 @@ def test_a_page_declared_utf8_but_written_in_cp1258_is_decoded(faulty):
     _, _, out, _ = faulty
     [row] = [r for r in _rows(out) if r["url"].endswith("/legacy.html")]
     assert row["encoding"] == "cp1258" and row["declared_encoding"] == "utf-8"
-    assert LEGACY_TITLE in row["html"] and LEGACY_PARA[:60] in row["html"]
+    html = _html(out, row)
+    assert LEGACY_TITLE in html and LEGACY_PARA[:60] in html
 
 
 def test_raw_pages_rebuild_the_records_with_no_network(faulty, tmp_path):

@@ -183,3 +183,123 @@ def test_wordpress_style_page():
 def test_non_articles_raise_value_error(bad, message):
     with pytest.raises(ValueError, match=message):
         html_to_article(bad)
+
+
+# ---- leads, bylines in header/footer blocks, <br> paragraphs, one trafilatura pass -------
+
+NEWS = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Khối thi đua Nội chính tổng kết năm 2024</title>
+<meta property="og:description" content="{lead}"></head><body>
+<header class="site-header"><a class="logo" href="/">Báo tỉnh</a><div class="author">Ban Biên tập</div></header>
+<div class="article">
+<div class="article__header"><h1 class="article__title">Khối thi đua Nội chính tổng kết năm 2024</h1>
+<div class="article__meta"><span class="author">Lê Thu Hà</span> <time datetime="2025-01-09T08:00:00+07:00">09/01/2025</time></div>
+{sapo}</div>
+<div class="article__body">
+<p>Năm 2024, các cơ quan trong Khối đã hoàn thành tốt nhiệm vụ chính trị được giao, không có cán bộ vi phạm kỷ luật.</p>
+<div class="article-relate"><h3 class="story__heading"><a href="/khoi-van-hoa-post2.html">Khối Văn hóa - Xã hội ký giao ước thi đua năm 2025</a></h3>
+<div class="story__summary">Các đơn vị trong Khối Văn hóa - Xã hội thống nhất năm nội dung giao ước cho năm mới.</div></div>
+<p>Hội nghị suy tôn Công an tỉnh là đơn vị dẫn đầu Khối và đề nghị UBND tỉnh tặng Cờ thi đua năm 2024./.</p>
+</div>
+<div class="article-footer"><div class="article__author"><p class="name">TH</p></div></div>
+</div><footer class="site-footer"><p>Tổng Biên tập: Nguyễn Văn An</p></footer></body></html>"""
+LEAD = "Sáng 8/1, Khối thi đua các cơ quan Nội chính tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2024."
+
+
+@pytest.mark.parametrize("sapo", [
+    f'<div class="article__sapo cms-desc"><p>{LEAD}</p></div>',          # MCMS: outside the body
+    f'<p class="description">{LEAD}</p>',                                # VnExpress
+    f'<p class="css-1m3kac8">{LEAD}</p>',                                # no class to tell: og:description says
+], ids=["mcms", "vnexpress", "og-description"])
+def test_the_lead_outside_the_body_goes_in_front_of_it(sapo):
+    page = html_to_article(NEWS.format(sapo=sapo, lead=LEAD))
+    paras = page["text"].split("\n\n")
+    assert paras[0] == LEAD and paras[1].startswith("Năm 2024, các cơ quan trong Khối")
+    assert page["text"].count("Sáng 8/1") == 1
+    # the related box inside the body is another article, not this one
+    assert "Khối Văn hóa - Xã hội" not in page["text"]
+
+
+def test_an_og_description_the_page_does_not_show_is_not_the_lead():
+    page = html_to_article(NEWS.format(sapo="", lead="Tin tức thi đua, khen thưởng của tỉnh, cập nhật hằng ngày cho bạn đọc."))
+    assert page["text"].startswith("Năm 2024, các cơ quan trong Khối")
+
+
+def test_bylines_in_the_articles_own_header_and_footer_blocks():
+    page = html_to_article(NEWS.format(sapo="", lead=LEAD))
+    assert page["author"] == "Lê Thu Hà"  # not the site header's "Ban Biên tập"
+    footer_only = NEWS.format(sapo="", lead=LEAD).replace('<span class="author">Lê Thu Hà</span>', "")
+    assert html_to_article(footer_only)["author"] == "TH"  # initials in the article's footer
+
+
+TABLE_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>UBND HUYỆN</title></head>
+<body><table width="990"><tr><td colspan="2"><font color="#FFFFFF"><a href="/">Trang chủ</a> | <a href="/tin.php">Tin tức</a></font></td></tr>
+<tr><td width="200"><table><tr><td><b>Liên kết website</b></td></tr><tr><td><a href="/lk.php?id=1">Cổng thông tin điện tử tỉnh</a></td></tr></table></td>
+<td><table width="100%"><tr><td class="tieude"><font size="4"><b>Huyện Yên Thủy tổng kết công tác thi đua năm 2023</b></font></td></tr>
+<tr><td><font size="1">Ngày cập nhật: 12/01/2024</font></td></tr>
+<tr><td><font face="Arial" size="2"><b>Chiều 11/1, UBND huyện tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023.</b><br><br>
+Năm 2023, thu ngân sách trên địa bàn huyện đạt 236 tỷ đồng, vượt 18% dự toán tỉnh giao.<br><br>
+Huyện đã khen thưởng 96 tập thể và 284 cá nhân có thành tích trong các phong trào thi đua.<br><br>
+<div align="right"><b>Đài Yên Thủy</b></div></font></td></tr></table>
+<table><tr><td><b>Các tin khác:</b></td></tr><tr><td>- <a href="/ct.php?id=2">Cụm thi đua số 2 ký giao ước thi đua năm 2024</a> (01/03/2024)</td></tr></table></td></tr>
+<tr><td colspan="2"><font size="1">UBND HUYỆN YÊN THỦY<br>Địa chỉ: Khu 2, thị trấn Hàng Trạm, huyện Yên Thủy, tỉnh Hòa Bình<br>
+Chịu trách nhiệm chính: Chánh Văn phòng HĐND và UBND huyện Yên Thủy, theo giấy phép số 12/GP-STTTT do Sở Thông tin và Truyền thông cấp.<br>
+Ghi rõ nguồn Trang thông tin điện tử huyện Yên Thủy khi phát hành lại thông tin từ website này.</font></td></tr></table></body></html>"""
+
+
+def test_br_separated_paragraphs_in_a_table_cell_with_font_tags():
+    page = html_to_article(TABLE_PAGE)
+    assert page["title"] == "Huyện Yên Thủy tổng kết công tác thi đua năm 2023"
+    assert page["published"] == date(2024, 1, 12) and page["author"] == "Đài Yên Thủy"
+    assert page["text"].split("\n\n") == [
+        "Chiều 11/1, UBND huyện tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023.",
+        "Năm 2023, thu ngân sách trên địa bàn huyện đạt 236 tỷ đồng, vượt 18% dự toán tỉnh giao.",
+        "Huyện đã khen thưởng 96 tập thể và 284 cá nhân có thành tích trong các phong trào thi đua."]
+
+
+def test_trafilatura_runs_once_per_page_and_its_metadata_only_when_needed(monkeypatch):
+    import trafilatura
+    from trafilatura import metadata
+
+    calls = {"extraction": 0, "metadata": 0}
+    extraction, examine = trafilatura.bare_extraction, metadata.examine_meta
+
+    def counted_extraction(*args, **kwargs):
+        calls["extraction"] += 1
+        return extraction(*args, **kwargs)
+
+    def counted_metadata(*args, **kwargs):
+        calls["metadata"] += 1
+        return examine(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted_extraction)
+    monkeypatch.setattr(metadata, "examine_meta", counted_metadata)
+    for article in ARTICLES:
+        _page(article)
+    assert calls == {"extraction": len(ARTICLES), "metadata": 0}
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
+
+
+@pytest.mark.skipif(not (REAL / "truth.json").exists(), reason="../shared/real-pages is not here")
+def test_real_news_pages_keep_their_lead_and_byline():
+    import json
+    import re
+
+    from thidua.crawler.decode import decode_page
+
+    def fold(text):
+        text = unicodedata.normalize("NFD", (text or "").lower())
+        return re.sub(r"[^0-9a-z]+", "", "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d"))
+
+    for page in json.loads((REAL / "truth.json").read_text(encoding="utf-8"))["pages"]:
+        if page["kind"] != "article":
+            continue
+        html = decode_page((REAL / "pages" / page["file"]).read_bytes(), None).text
+        got = html_to_article(html, page["url"])
+        body = fold(got["text"])
+        assert fold(page["first_sentence"]) in body and fold(page["last_sentence"]) in body, page["file"]
+        assert not [m for m in page["boilerplate_markers"] if fold(m) in body], page["file"]
+        assert fold(got["author"]) == fold(page["author"]), page["file"]
+        assert got["published"].isoformat() == page["published"], page["file"]

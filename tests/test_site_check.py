@@ -266,10 +266,8 @@ def test_page_needs_one_entry():
     assert run("--all", "--page", __file__).exit_code == 2
 
 
-@pytest.mark.xfail(reason="crawler/pageinfo.py drops <form> elements before its structural test, and "
-                          "ASP.NET/SharePoint pages wrap the whole body in <form id='aspnetForm'>: such an "
-                          "article is taken for a non-article (reported to the crawler's owner)")
 def test_an_article_inside_an_aspnet_form_reads_as_an_article():
+    # ASP.NET and SharePoint pages wrap the whole body in <form id="aspnetForm">.
     report = read_page(article(HEADLINES[0][1], wrapper="form"), SAVED_AT)
     assert report.is_article
 

@@ -20,6 +20,9 @@ def _spec_for_source(name: str, out: Path, registry: str | None, common: dict):
         raise click.UsageError(f"no source {name!r} in the registry; `thidua sources` lists them")
     src = sources[name]
     selectors = getattr(src, "selectors", None)
+    # feeds and sitemaps: registry fields of newer registries, read when present
+    feeds = list(getattr(src, "feeds", None) or ()) + common.pop("feeds", [])
+    sitemaps = list(getattr(src, "sitemaps", None) or ()) + common.pop("sitemaps", [])
     return CrawlSpec(
         start_urls=list(src.start_urls), out_dir=str(out / name),
         allowed_domains=list(src.allowed_domains), article_pattern=src.article_pattern,
@@ -27,7 +30,8 @@ def _spec_for_source(name: str, out: Path, registry: str | None, common: dict):
         deny_pattern=list(getattr(src, "deny_pattern", ()) or ()),
         source=src.name, province=common.pop("province", None) or src.province,
         encoding=getattr(src, "encoding", None),
-        selectors=selectors.model_dump(exclude_none=True) if selectors else {}, **common)
+        selectors=selectors.model_dump(exclude_none=True) if selectors else {},
+        feeds=feeds, sitemaps=sitemaps, **common)
 
 
 def print_report(report, out=None) -> None:
@@ -48,12 +52,48 @@ def print_report(report, out=None) -> None:
         click.echo(f"… and {len(report.errors) - MAX_ERRORS_SHOWN} more failures", err=True)
 
 
+def _nothing_fetched(spec, report) -> str:
+    """One line saying why a crawl fetched nothing at all."""
+    where = spec.source or spec.start_urls[0]
+    start = {e.url: e.reason for e in report.errors}
+    reason = next((start[u] for u in spec.start_urls if u in start), None)
+    reason = reason or (report.errors[0].reason if report.errors else
+                        "no page answered (robots.txt may forbid the start URL)")
+    return f"thidua crawl: nothing fetched from {where}: {reason}"
+
+
+class BadURL(click.ClickException):
+    """A URL the crawl cannot start from: one line, exit status 2."""
+    exit_code = 2
+
+
+def check_start_url(url: str) -> str:
+    """The URL as given, or BadURL saying in one line what is wrong with it."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        hint = f"; write https://{url.strip()}" if "://" not in url else ""
+        raise BadURL(f"{url!r} has no http:// or https:// scheme{hint}")
+    if not parts.hostname:
+        raise BadURL(f"{url!r} has no host name")
+    return url.strip()
+
+
+def _stored_articles(folder: Path) -> int:
+    from thidua.crawler.pages_file import PAGES_FILE
+
+    files = [folder / PAGES_FILE, *folder.glob(f"*/{PAGES_FILE}")]
+    return sum(1 for f in files if f.exists() for line in f.open(encoding="utf-8") if line.strip())
+
+
 @click.command("crawl")
 @click.option("--start-url", "start_urls", multiple=True, help="Listing or home page to start from (repeatable).")
 @click.option("--source", "sources", multiple=True, help="A registry entry to crawl (repeatable); see `thidua sources`.")
 @click.option("--registry", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Registry file (default: $THIDUA_SOURCES or the bundled crawler/sources.toml).")
 @click.option("--allow-domain", "domains", multiple=True, help="Domain the crawl may follow (default: the start URLs' hosts).")
+@click.option("--feed", "feed_urls", multiple=True, help="An RSS or Atom feed to read for article URLs (repeatable).")
+@click.option("--sitemap", "sitemap_urls", multiple=True,
+              help="A sitemap or sitemap index to read besides robots.txt's (repeatable).")
 @click.option("--province", default=None, help="Province the pages are about, as written (labels every page).")
 @click.option("--since", default=None, help="Skip articles published before this date (YYYY-MM-DD).")
 @click.option("--max-pages", type=int, default=None, help="Stop after about this many pages.")
@@ -64,19 +104,24 @@ def print_report(report, out=None) -> None:
 @click.option("--redis", "redis_url", default=None, help="Share the frontier with other workers through this Redis (redis://host:6379/0).")
 @click.option("--crawl-id", default="default", show_default=True, help="Name of the shared crawl in Redis.")
 @click.option("--quiet", is_flag=True, help="No progress line.")
-def crawl_cmd(start_urls, sources, registry, domains, province, since, max_pages, out, contact,
-              http_cache, redis_url, crawl_id, quiet) -> None:
+def crawl_cmd(start_urls, sources, registry, domains, feed_urls, sitemap_urls, province, since,
+              max_pages, out, contact, http_cache, redis_url, crawl_id, quiet) -> None:
     """Crawl news sites with Scrapy: article pages go to OUT/pages.jsonl, raw pages to OUT/raw.
 
-    Crawling the same folder again fetches only new or changed articles; a crawl that was
+    Besides the links of its pages, the crawl reads the sitemaps robots.txt names (or
+    /sitemap.xml), the feeds pages announce, and ASP.NET pagers that post back. Crawling
+    the same folder again fetches only new or changed articles; a crawl that was
     interrupted (Ctrl+C, a kill, a crash) resumes where it stopped.
     """
     from datetime import date
 
+    from thidua.crawler.lock import FolderBusy
     from thidua.crawler.run import CrawlFailed, CrawlSpec, run_spec
 
     if bool(start_urls) == bool(sources):
         raise click.UsageError("give --start-url URL(s) or --source NAME(s)")
+    start_urls = [check_start_url(u) for u in start_urls]
+    extra = [check_start_url(u) for u in (*feed_urls, *sitemap_urls)]
     if since:
         try:
             date.fromisoformat(since)
@@ -86,24 +131,34 @@ def crawl_cmd(start_urls, sources, registry, domains, province, since, max_pages
     common = dict(max_pages=max_pages, since=since, http_cache=http_cache, contact=contact,
                   redis_url=redis_url, crawl_id=crawl_id, progress=not quiet)
     if sources:
-        specs = [_spec_for_source(name, out_dir, registry, dict(common, province=province))
+        specs = [_spec_for_source(name, out_dir, registry, dict(common, province=province,
+                                                              feeds=list(feed_urls),
+                                                              sitemaps=list(sitemap_urls)))
                  for name in sources]
     else:
-        allowed = list(domains) or sorted({urlsplit(u).hostname for u in start_urls if urlsplit(u).hostname})
+        hosts = {urlsplit(u).hostname for u in [*start_urls, *extra] if urlsplit(u).hostname}
+        allowed = list(domains) or sorted(hosts)
         specs = [CrawlSpec(start_urls=list(start_urls), out_dir=str(out_dir), allowed_domains=allowed,
-                           province=province, **common)]
-    failed = False
+                           province=province, feeds=list(feed_urls), sitemaps=list(sitemap_urls),
+                           **common)]
+    failed = ran = False
     for spec in specs:
         try:
             report = run_spec(spec)
-        except CrawlFailed as exc:
-            click.echo(f"crawl of {spec.source or spec.start_urls[0]} failed: {exc}", err=True)
+        except (CrawlFailed, FolderBusy) as exc:
+            click.echo(f"thidua crawl: {spec.source or spec.start_urls[0]}: {exc}", err=True)
+            failed = True
+            continue
+        if report.pages_fetched == 0:
+            click.echo(_nothing_fetched(spec, report), err=True)
             failed = True
             continue
         print_report(report)
+        ran = True
+    if ran and _stored_articles(out_dir):
+        click.echo(f"next: thidua reextract {out_dir} > records.jsonl && thidua load records.jsonl")
     if failed:
         sys.exit(1)
-    click.echo(f"next: thidua reextract {out_dir} > records.jsonl && thidua load records.jsonl")
 
 
 @click.command("reextract")
@@ -130,7 +185,8 @@ def reextract_cmd(crawl_dirs, output, jobs) -> None:
             pages += raw_articles(root, errors)
     for err in errors:
         click.echo(f"unreadable raw page: {err}", err=True)
-    items = ({"id": p.id, "html": p.html, "url": p.url, "source": p.source} for p in pages)
+    items = ({"id": p.id, "html": p.html, "url": p.url, "source": p.source, "province": p.province}
+             for p in pages)
     failed = run(items, out=output, jobs=jobs or default_jobs())
     click.echo(f"{len(pages)} articles re-extracted, {failed} failed", err=True)
     if failed or errors:

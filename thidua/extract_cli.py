@@ -114,13 +114,35 @@ def inputs_from_files(paths: Iterable[str], url: str | None, published: str | No
         yield {**item, key: content}
 
 
+def with_stored_html(line: str, lineno: int, folder: Path) -> str:
+    """A crawl's pages.jsonl line points at its page in the compressed raw store ("raw")
+    instead of holding it: the line with the page read from there, relative to the file's
+    folder (or the current one for stdin). Raises InputLineError when it cannot be read."""
+    if '"raw"' not in line or '"html"' in line:
+        return line
+    from thidua.crawler.pages_file import StoreError, page_html
+
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return line  # parse_line says what is wrong with it
+    if not isinstance(row, dict) or not isinstance(row.get("raw"), dict) or "text" in row:
+        return line
+    try:
+        return json.dumps({**row, "html": page_html(row, folder)}, ensure_ascii=False)
+    except StoreError as exc:
+        raise InputLineError(f"line {lineno}: {exc}", row.get("id") if isinstance(row.get("id"), str) else None) from None
+
+
 def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
     """Checked inputs of a JSON Lines stream; a bad line is an item with its error."""
+    name = getattr(stream, "name", "")
+    folder = Path(name).parent if isinstance(name, str) and Path(name).is_file() else Path.cwd()
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            yield parse_line(line, lineno)
+            yield parse_line(with_stored_html(line, lineno, folder), lineno)
         except InputLineError as exc:
             ident = exc.args[1] if len(exc.args) > 1 else None
             yield {"id": ident, "error": exc.args[0]}
