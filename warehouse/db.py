@@ -47,18 +47,19 @@ def sql_files() -> list[tuple[str, str]]:
 
 
 def connect(path: PathLike | None = None, read_only: bool = False,
-            overrides: PathLike | None = None) -> duckdb.DuckDBPyConnection:
+            overrides: PathLike | None = None, config: dict | None = None
+            ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades its schema.
 
     A writable connection holds the file: other processes cannot open it, even read-only,
     until it is closed. Loads therefore write a copy and swap it in (warehouse/swap.py).
     `overrides` is the entity overrides file used if an upgrade re-resolves entities
-    (default: beside the file)."""
+    (default: beside the file); `config` is passed to DuckDB (query.SANDBOX)."""
     path = Path(path) if path is not None else default_path()
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no warehouse at {path}: load records first")
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True, config=config or {})
         try:
             _check_readable(con, path)
         except BaseException:

@@ -13,6 +13,7 @@ kernel's copy_file_range, which reflinks on file systems that can (XFS, Btrfs).
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 from collections.abc import Iterator
@@ -70,8 +71,11 @@ def writing(path: PathLike, overrides: PathLike | None = None
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
+        # Holding the lock, no other writer is at work: any copy left beside the file is
+        # from a writer that was killed, and only takes up space.
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.writing"):
+            _remove(stale)
         work = path.with_name(f".{path.name}.{os.getpid()}.writing")
-        _remove(work)
         stale_wal = _wal(path).exists()
         if path.exists():
             _copy(path, work)
