@@ -215,7 +215,8 @@ def table_schema(con: duckdb.DuckDBPyConnection, relation: str,
         if description:
             descriptor["description"] = description
         constraints: dict[str, Any] = {}
-        if not nullable:
+        # a view's DESCRIBE reports the base column's NOT NULL even through an outer join
+        if not nullable and not view:
             constraints["required"] = True
         if enum or (doc.enum and ftype == "string"):
             constraints["enum"] = enum or doc.enum

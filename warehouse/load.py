@@ -185,12 +185,19 @@ def _load_into(con: duckdb.DuckDBPyConnection, body: Body, replace_version: str 
         body.prepare(con, stats)
         con.begin()
         try:
-            if replace_version is not None:
-                stats.removed = _remove_version(con, replace_version)
+            removed = _remove_version(con, replace_version) if replace_version is not None else []
+            stats.removed = len(removed)
             failures = body.write(con, stats)
             stats.loaded = len(stats.article_ids)
             stats.failures = _record_failures(con, failures, set(stats.article_ids))
-            stats.entities = history.refresh(con, corrections, stats.timings)
+            # the history is brought up to date for the articles this load touched
+            con.register("_touched_ids", pa.table({"article_id": pa.array(
+                stats.article_ids + removed, pa.string())}))
+            try:
+                stats.entities = history.refresh(con, corrections, stats.timings,
+                                                 articles="SELECT article_id FROM _touched_ids")
+            finally:
+                con.unregister("_touched_ids")
             started = time.perf_counter()
             con.commit()
             stats.timings["commit"] = time.perf_counter() - started
@@ -294,11 +301,9 @@ class _BulkBody(Body):
             "SELECT count(*) FROM articles "
             "WHERE article_id IN (SELECT article_id FROM _bulk_ids)").fetchall()[0][0]
         started = time.perf_counter()
-        for table in TABLES:
-            # an empty table (a first load) has nothing to delete, and asking is instant
-            if con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchall()[0][0]:
-                con.execute(f"DELETE FROM {table} "
-                            "WHERE article_id IN (SELECT article_id FROM _bulk_ids)")
+        for table in TABLES if stats.replaced else ():  # new articles only: nothing to delete
+            con.execute(f"DELETE FROM {table} "
+                        "WHERE article_id IN (SELECT article_id FROM _bulk_ids)")
         con.execute("DELETE FROM load_failures "
                     "WHERE input_id IN (SELECT article_id FROM _bulk_ids)")
         bulk_load.flatten(con, TABLES, stats)
@@ -376,18 +381,17 @@ def _record_failures(con: duckdb.DuckDBPyConnection, failures: dict[str, Row],
     return len(rows)
 
 
-def _remove_version(con: duckdb.DuckDBPyConnection, version: str) -> int:
-    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?",
-                      [version]).fetchall()
-    con.register("_version_ids", pa.table({"article_id": pa.array([r[0] for r in ids],
-                                                                  pa.string())}))
+def _remove_version(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles WHERE extractor_version = ?",
+                                     [version]).fetchall()]
+    con.register("_version_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
     try:
         for table in reversed(TABLES):
             con.execute(f"DELETE FROM {table} "
                         "WHERE article_id IN (SELECT article_id FROM _version_ids)")
     finally:
         con.unregister("_version_ids")
-    return len(ids)
+    return ids
 
 
 def _flush(con: duckdb.DuckDBPyConnection, batch: dict[str, Record], stats: LoadStats) -> None:
