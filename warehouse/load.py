@@ -22,7 +22,7 @@ from thidua.schema import Record, validate
 from thidua.warehouse import overrides as overrides_file
 from thidua.warehouse import bounds
 from thidua.warehouse import bulk as bulk_load
-from thidua.warehouse import history
+from thidua.warehouse import history, search
 from thidua.warehouse.db import TABLES, default_path
 from thidua.warehouse.flatten import Row, flatten
 from thidua.warehouse.swap import writing
@@ -50,6 +50,7 @@ class LoadStats:
     rejected: list[Rejected] = field(default_factory=list)
     failures: int = 0  # failed extractions ({"id", "error"} inputs) recorded in load_failures
     removed: int = 0  # articles of `replace_version` removed before loading
+    removed_ids: list[str] = field(default_factory=list)
     entities: dict[str, int] = field(default_factory=dict)  # entities per kind after the load
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step of the load
     # bulk loads: lines its checks doubted and sent through the Python path (blank ones too)
@@ -163,8 +164,18 @@ def _load(con_or_path: Target, body: Body, replace_version: str | None,
         return _load_into(con_or_path, body, replace_version, overrides)
     path = Path(con_or_path)
     overrides = overrides if overrides is not None else overrides_file.default_path(path)
-    with writing(path, overrides=overrides) as con:
-        return _load_into(con, body, replace_version, overrides)
+    whole = not search.exists(path)  # a new index takes every article
+    index = search.Update(path)
+    try:
+        with writing(path, overrides=overrides, before_swap=index.commit) as con:
+            stats = _load_into(con, body, replace_version, overrides)
+            started = time.perf_counter()
+            index.add(con, None if whole else stats.article_ids + stats.removed_ids)
+            stats.timings["search index"] = time.perf_counter() - started
+    except BaseException:
+        index.rollback()
+        raise
+    return stats
 
 
 def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -186,7 +197,7 @@ def _load_into(con: duckdb.DuckDBPyConnection, body: Body, replace_version: str 
         con.begin()
         try:
             removed = _remove_version(con, replace_version) if replace_version is not None else []
-            stats.removed = len(removed)
+            stats.removed, stats.removed_ids = len(removed), removed
             failures = body.write(con, stats)
             stats.loaded = len(stats.article_ids)
             stats.failures = _record_failures(con, failures, set(stats.article_ids))

@@ -16,7 +16,7 @@ import contextlib
 import glob
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -64,10 +64,13 @@ def _copy(source: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def writing(path: PathLike, overrides: PathLike | None = None
+def writing(path: PathLike, overrides: PathLike | None = None,
+            before_swap: Callable[[], None] | None = None
             ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable connection to a copy of the warehouse at `path` that replaces it when the
-    block ends without an exception; on an exception the copy is dropped, `path` untouched."""
+    block ends without an exception; on an exception the copy is dropped, `path` untouched.
+    `before_swap` runs once the copy is written and closed, just before it replaces `path`
+    (the search index commits there)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
@@ -90,6 +93,12 @@ def writing(path: PathLike, overrides: PathLike | None = None
             _remove(work)
             raise
         con.close()
+        if before_swap is not None:
+            try:
+                before_swap()
+            except BaseException:
+                _remove(work)
+                raise
         if stale_wal:
             _wal(path).unlink(missing_ok=True)
         os.replace(work, path)
