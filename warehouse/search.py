@@ -38,7 +38,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     con.execute("PRAGMA journal_mode = WAL")
     con.executescript("""
-        CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, article_id TEXT UNIQUE);
+        CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT UNIQUE);
         CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
             title, body, content='', tokenize='unicode61 remove_diacritics 2');
     """)

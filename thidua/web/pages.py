@@ -182,9 +182,10 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
 def province_page(request: Request, province: str) -> HTMLResponse:
     with reading(request) as (snap, cur):
         name = snap.provinces.resolve_any(_text(province, 100) or "", status=404)
-        is_current = name in snap.provinces.current and name not in snap.provinces.written
+        # a current province (34 since 1 July 2025) shows what its former provinces had
+        is_current = name in snap.provinces.current
         blocs = queries.province_blocs(cur, name, current=is_current)
-        former = sorted({b["province"] for b in blocs if b["province"] != name})
+        former = snap.provinces.parts.get(name, []) if is_current else []
         mode = "current" if is_current else None
         return render(request, "province.html", province=name, blocs=blocs,
                       is_current=is_current, former=former,

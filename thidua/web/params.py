@@ -40,6 +40,11 @@ class Provinces:
     def __init__(self, names: list[tuple[str, str | None]]) -> None:
         self.written = sorted({name for name, _ in names})
         self.current = sorted({cur for _, cur in names if cur})
+        # the former provinces each current one took in on 1 July 2025
+        self.parts: dict[str, list[str]] = {}
+        for name, cur in sorted(names):
+            if cur and name not in self.current or cur == name:
+                self.parts.setdefault(cur, []).append(name)
         self._by_key = {province_key(n): n for n in self.written}
         self._current_by_key = {province_key(n): n for n in self.current}
 
