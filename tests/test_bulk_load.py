@@ -12,12 +12,12 @@ import duckdb
 import pytest
 
 from thidua.extract.pipeline import ExtractionError, extract_record
-from thidua.warehouse.db import ENTITY_TABLES, HISTORY_TABLES, TABLES, VIEWS
+from thidua.warehouse.db import ENTITY_TABLES, HISTORY_TABLES, MART_TABLES, TABLES, VIEWS
 from thidua.warehouse.load import LoadStats, load_files
 from thidua.warehouse.synthetic import generate
 
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "crawler" / "sample_site"
-COMPARED = TABLES + ENTITY_TABLES + HISTORY_TABLES + VIEWS + ("load_failures", "entity_title_parts")
+COMPARED = TABLES + ENTITY_TABLES + HISTORY_TABLES + MART_TABLES + VIEWS + ("load_failures", "entity_title_parts")
 VOLATILE = {"loaded_at", "failed_at"}  # when it happened, not what was loaded
 
 

@@ -29,10 +29,12 @@ VIEWS = ("bloc_leadership_history", "award_trends", "indicator_series", "officia
 # What the analyst views read, kept up to date by every load (history.py).
 FACT_TABLES = tuple(d.table for d in history.FACTS)
 HISTORY_TABLES = tuple(d.table for d in history.HISTORY)
+MART_TABLES = tuple(d.table for d in history.MARTS)
 ENTITY_VIEWS = ("entity_person_titles",)
 # The DDL files that hold only the views derived tables are computed by: they run in the
 # schema `scoped` too (history.py).
-SCOPED_FILES = ("010_staging.sql", "020_facts.sql", "030_history.sql", "036_folded_history.sql")
+SCOPED_FILES = ("010_staging.sql", "020_facts.sql", "030_history.sql", "036_folded_history.sql",
+                "040_marts.sql")
 
 __all__ = ["ENTITY_TABLES", "ENTITY_VIEWS", "FACT_TABLES", "HISTORY_TABLES", "SUPPORT_TABLES", "TABLES", "VIEWS",
            "WAREHOUSE_SCHEMA_VERSION", "SchemaVersionError", "connect", "default_path",

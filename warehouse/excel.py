@@ -7,6 +7,7 @@ import io
 import os
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 import pyarrow as pa
 import xlsxwriter
@@ -49,10 +50,21 @@ def _cell(value):
     return value
 
 
-def add_sheet(book: xlsxwriter.Workbook, table: pa.Table, relation: str,
-              sheet: str | None = None) -> None:
-    """One table as a sheet: a bold, frozen header of Vietnamese names, labels for codes."""
-    columns = [c for c in table.column_names if not c.endswith("_label")]
+def _arrow_rows(table: pa.Table, columns: list[str]):
+    for batch in table.select(columns).to_batches(4096):
+        yield from zip(*(col.to_pylist() for col in batch.columns))
+
+
+def add_sheet(book: xlsxwriter.Workbook, table: pa.Table | tuple[list[str], Iterable],
+              relation: str, sheet: str | None = None) -> None:
+    """One table (Arrow, or column names and rows) as a sheet: a bold, frozen header of
+    Vietnamese names, labels for codes; `*_label` columns are left out (the codes they
+    name are shown as labels)."""
+    if isinstance(table, pa.Table):
+        columns = [c for c in table.column_names if not c.endswith("_label")]
+        rows = _arrow_rows(table, columns)
+    else:
+        columns, rows = table
     ws = book.add_worksheet((sheet or relation)[:SHEET_NAME_MAX])
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     day = book.add_format({"num_format": "dd/mm/yyyy"})
@@ -65,30 +77,28 @@ def add_sheet(book: xlsxwriter.Workbook, table: pa.Table, relation: str,
     groups = [_group(relation, c) for c in columns]
     names = labels()
     y = 1
-    for batch in table.select(columns).to_batches(4096):
-        data = [col.to_pylist() for col in batch.columns]
-        for row in zip(*data):
-            for x, (value, group) in enumerate(zip(row, groups)):
-                if value is None:
-                    continue
-                if group is not None and isinstance(value, str):
-                    value = names.get(group, {}).get(value, value)
-                value = _cell(value)
-                if isinstance(value, datetime):
-                    ws.write_datetime(y, x, value, moment)
-                elif isinstance(value, date):
-                    ws.write_datetime(y, x, datetime(value.year, value.month, value.day), day)
-                elif isinstance(value, str) and "\n" in value:
-                    ws.write_string(y, x, value, wrap)
-                else:
-                    ws.write(y, x, value)
-            y += 1
+    for row in rows:
+        for x, (value, group) in enumerate(zip(row, groups)):
+            if value is None:
+                continue
+            if group is not None and isinstance(value, str):
+                value = names.get(group, {}).get(value, value)
+            value = _cell(value)
+            if isinstance(value, datetime):
+                ws.write_datetime(y, x, value, moment)
+            elif isinstance(value, date):
+                ws.write_datetime(y, x, datetime(value.year, value.month, value.day), day)
+            elif isinstance(value, str) and "\n" in value:
+                ws.write_string(y, x, value, wrap)
+            else:
+                ws.write(y, x, value)
+        y += 1
     if len(columns):
         ws.autofilter(0, 0, max(y - 1, 0), len(columns) - 1)
 
 
-def write(target: str | os.PathLike | io.BytesIO, sheets: Iterable[tuple[str, pa.Table]]) -> None:
-    """A workbook with one sheet per (relation, table)."""
+def write(target: str | os.PathLike | io.BytesIO, sheets: Iterable[tuple[str, Any]]) -> None:
+    """A workbook with one sheet per (relation, table): see add_sheet."""
     book = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": True,
                                         "strings_to_urls": False, "strings_to_numbers": False})
     try:
@@ -98,7 +108,7 @@ def write(target: str | os.PathLike | io.BytesIO, sheets: Iterable[tuple[str, pa
         book.close()
 
 
-def to_bytes(table: pa.Table, relation: str) -> bytes:
+def to_bytes(table: Any, relation: str) -> bytes:
     buffer = io.BytesIO()
     write(buffer, [(relation, table)])
     return buffer.getvalue()

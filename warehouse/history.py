@@ -47,6 +47,28 @@ HISTORY = (  # in order: a table comes before the ones that fold it
     Derived("hist_indicator_series", "series_key", "fact_indicators"),
     Derived("hist_officials", "person_id", "fact_titles"),
 )
+MARTS = (  # the analyst views' rows, names joined (sql/040_marts.sql)
+    Derived("mart_bloc_leadership_history", "bloc_id", "hist_bloc_leadership_history"),
+    Derived("mart_award_trends", "trend_key", "hist_award_trends"),
+    Derived("mart_indicator_series", "series_key", "hist_indicator_series"),
+    Derived("mart_officials", "person_id", "hist_officials"),
+)
+# The rows of a mart that show an entity's name, by the kind of entity renamed: when a load
+# changes which spelling names an entity, these rows are recomputed too.
+RENAMED = {
+    "mart_bloc_leadership_history": """
+        SELECT bloc_id FROM main.hist_bloc_leadership_history
+        WHERE bloc_id IN (SELECT id FROM _renamed WHERE kind = 'bloc')
+           OR leader_unit_id IN (SELECT id FROM _renamed WHERE kind = 'unit')
+           OR deputy_unit_id IN (SELECT id FROM _renamed WHERE kind = 'unit')""",
+    "mart_award_trends": """
+        SELECT trend_key FROM main.hist_award_trends
+        WHERE bloc_id IN (SELECT id FROM _renamed WHERE kind = 'bloc')""",
+    "mart_officials": """
+        SELECT person_id FROM main.hist_officials
+        WHERE person_id IN (SELECT id FROM _renamed WHERE kind = 'person')
+           OR organisation_id IN (SELECT id FROM _renamed WHERE kind = 'unit')""",
+}
 # When a load only adds articles, the history tables that fold facts take the new facts'
 # rows (their calc_* view over the new facts alone) and fold them with their own rows of
 # the same keys: each query below is its view's aggregation applied to its own output, so
@@ -85,8 +107,9 @@ MERGES = {
         FROM {{rows}} GROUP BY person_id, title, organisation_id, organisation_written""",
 }
 MENTIONS = Derived("entity_mentions", "article_id")
-DERIVED = (MENTIONS, *FACTS, *HISTORY)
+DERIVED = (MENTIONS, *FACTS, *HISTORY, *MARTS)
 KEYS = sorted({d.key for d in HISTORY})
+_FOLDED = (*HISTORY, *MARTS)  # what update() recomputes by key, in this order
 
 
 def scoped_sql() -> str:
@@ -102,7 +125,7 @@ def scoped_sql() -> str:
     for table in TABLES:
         parts.append(f"CREATE OR REPLACE VIEW scoped.{table} AS SELECT * FROM main.{table} "
                      "WHERE article_id IN (SELECT article_id FROM scoped.articles_in_scope)")
-    for d in HISTORY:
+    for d in _FOLDED:
         # the facts of the keys in scope, or (when a load only adds) of the new articles
         new = (" OR article_id IN (SELECT article_id FROM scoped.new_articles)"
                if d.reads.startswith("fact_") else "")
@@ -136,7 +159,8 @@ def _keys(con: duckdb.DuckDBPyConnection, d: Derived, where: str) -> None:
 
 def update(con: duckdb.DuckDBPyConnection, articles: str) -> None:
     """Bring every derived table up to date for the articles `articles` (a SELECT of
-    article ids: loaded, replaced or removed), touching only what they change."""
+    article ids: loaded, replaced or removed), touching only what they change; the table
+    _renamed (kind, id) lists the entities whose name the load changed."""
     in_scope = "article_id IN (SELECT article_id FROM scoped.articles_in_scope)"
     _fill(con, "scoped.articles_in_scope", f"SELECT DISTINCT article_id FROM ({articles})")
     for key in KEYS:
@@ -155,9 +179,11 @@ def update(con: duckdb.DuckDBPyConnection, articles: str) -> None:
         con.execute(f"INSERT INTO main.{d.table} SELECT * FROM scoped.{d.view}")
     if adding:
         _fill(con, "scoped.new_articles", "SELECT article_id FROM scoped.articles_in_scope")
-    for d in HISTORY:
+    for d in _FOLDED:
+        if d.table in RENAMED:  # the rows showing a renamed entity's name
+            con.execute(f"INSERT INTO scoped.keys_{d.key} {RENAMED[d.table]}")
         in_keys = f"{d.key} IN (SELECT key FROM scoped.keys_{d.key})"
-        dependents = [h for h in HISTORY if h.reads == d.table]
+        dependents = [h for h in _FOLDED if h.reads == d.table]
         merging = adding and d.table in MERGES
         if merging:
             # the new facts' rows (the keys tables are still empty for this key)
@@ -215,6 +241,7 @@ def refresh(con: duckdb.DuckDBPyConnection, overrides=(),
     else:
         rebuild(con, [MENTIONS])
     before = resolve.mappings(con) if incremental else None
+    names_before = resolve.entity_names(con) if incremental else None
     counts = resolve.refresh(con, overrides)
     resolved = time.perf_counter()
     timings["entity resolution"] = resolved - started
@@ -222,9 +249,16 @@ def refresh(con: duckdb.DuckDBPyConnection, overrides=(),
         incremental = False  # a spelling earlier articles use now names another entity
         timings["history: spellings moved"] = 1.0
     if incremental:
-        update(con, articles)
+        renamed = resolve.renamed(con, names_before)
+        con.execute("CREATE OR REPLACE TEMP TABLE _renamed (kind VARCHAR, id VARCHAR)")
+        if renamed:
+            con.executemany("INSERT INTO _renamed VALUES (?, ?)", renamed)
+        try:
+            update(con, articles)
+        finally:
+            con.execute("DROP TABLE _renamed")
     else:
-        rebuild(con, FACTS + HISTORY)
+        rebuild(con, FACTS + HISTORY + MARTS)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('overrides_fingerprint', ?)", [fingerprint])
     timings["history tables"] = time.perf_counter() - resolved
     return counts

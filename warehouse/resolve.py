@@ -87,6 +87,20 @@ def mappings(con: duckdb.DuckDBPyConnection, since: dict | None = None):
     return [key for key, entity in since.items() if key in now and now[key] != entity]
 
 
+def entity_names(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """Every entity's name, {(kind, id): name}."""
+    return {(kind.name, entity): name for kind in KINDS.values()
+            for entity, name in con.execute(
+                f"SELECT {kind.id_column}, name FROM {kind.table}").fetchall()}
+
+
+def renamed(con: duckdb.DuckDBPyConnection, before: dict[tuple[str, str], str]
+            ) -> list[tuple[str, str]]:
+    """(kind, id) of the entities whose name differs from `before` (entity_names())."""
+    now = entity_names(con)
+    return sorted(key for key, name in now.items() if key in before and before[key] != name)
+
+
 def title_parts(con: duckdb.DuckDBPyConnection, people: str | None = None) -> None:
     """Split every title not split yet (entity_title_parts): of the articles `people` (a
     SELECT of article ids), or of every article when None or when the rules changed."""

@@ -51,6 +51,7 @@ class Update:
 
     def __init__(self, db: str | Path) -> None:
         self.path = index_path(db)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = _connect(self.path)
         self.con.execute("BEGIN IMMEDIATE")
 

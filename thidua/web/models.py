@@ -53,16 +53,19 @@ _VIEW_MODEL_NAMES = {"bloc_leadership_history": "BlocLeadershipRow",
 
 def _view_models() -> dict[str, type[Out]]:
     """One model per analyst view, its fields read from the view itself (DESCRIBE of an
-    empty warehouse built from warehouse/sql), their descriptions from the record models
+    empty warehouse made by warehouse/sql's DDL), their descriptions from the record models
     (datapackage.view_column_doc): a column is declared once, in SQL."""
     import duckdb
 
     from thidua.warehouse import datapackage
-    from thidua.warehouse.db import VIEWS, ensure_schema
+    from thidua.warehouse.db import VIEWS, sql_files
 
     con = duckdb.connect()
     try:
-        ensure_schema(con)
+        # the DDL alone: no data files read, nothing converted through pyarrow (which would
+        # import pandas, when installed, into every server worker)
+        for _name, text in sql_files():
+            con.execute(text)
         docs = datapackage.table_docs()
         out = {}
         for view in VIEWS:

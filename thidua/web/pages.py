@@ -385,10 +385,9 @@ def compare_page(request: Request, kind: str | None = None,
         series = list(dict.fromkeys(r["series"] for r in rows))
         table = {(r["series"], r["year"]): r["value"] for r in rows}
         if _choice(format, ("xlsx",), "format"):
-            import pyarrow as pa
-            columns = {"Tỉnh": series, **{str(y): [table.get((s, y)) for s in series]
-                                          for y in span}}
-            return formats.xlsx_response(pa.table(columns), "so-sanh", provenance_headers(snap))
+            sheet = (["province", *map(str, span)],
+                     [[s, *(table.get((s, y)) for y in span)] for s in series])
+            return formats.xlsx_response(sheet, "so-sanh", provenance_headers(snap))
         form = {"kind": what, "province": chosen, "province_mode": "current" if current else "written",
                 "award_type": filters["award_type"] or "", "status": filters["status"] or "",
                 "indicator": picked or "", "year_from": filters["year_from"] or "",

@@ -23,7 +23,7 @@ from thidua.warehouse.query import lock_down
 
 Cursor = duckdb.DuckDBPyConnection
 # Per worker: DuckDB caches the warehouse's blocks up to this, and evicts beyond it.
-MEMORY_LIMIT = "160MB"
+MEMORY_LIMIT = "96MB"
 
 
 def fold(expr: str) -> str:
@@ -120,21 +120,18 @@ def province_blocs(cur: Cursor, province: str, current: bool) -> list[dict]:
     return _dicts(cur.execute(f"""
         WITH mine AS (SELECT * FROM entity_blocs WHERE {column} = ?),
         latest AS (
-            SELECT h.bloc_id, max(h.year) AS year FROM hist_bloc_leadership_history AS h
-            WHERE h.year IS NOT NULL AND h.bloc_id IN (SELECT bloc_id FROM mine)
-            GROUP BY h.bloc_id
+            SELECT bloc_id, max(year) AS year FROM mart_bloc_leadership_history
+            WHERE year IS NOT NULL AND {column} = ? GROUP BY bloc_id
         ),
         leaders AS (
-            SELECT h.bloc_id, h.year,
-                   string_agg(DISTINCT u.name, '; ' ORDER BY u.name) AS leader
-            FROM hist_bloc_leadership_history AS h JOIN latest USING (bloc_id, year)
-            LEFT JOIN entity_units AS u ON u.unit_id = h.leader_unit_id
+            SELECT h.bloc_id, h.year, string_agg(DISTINCT h.leader, '; ' ORDER BY h.leader) AS leader
+            FROM mart_bloc_leadership_history AS h JOIN latest USING (bloc_id, year)
             GROUP BY h.bloc_id, h.year
         )
         SELECT b.bloc_id, b.name, b.kind, b.province, b.current_province, b.mentions,
                l.year AS latest_year, l.leader AS latest_leader
         FROM mine AS b LEFT JOIN leaders AS l ON l.bloc_id = b.bloc_id
-        ORDER BY b.province COLLATE vi, b.kind DESC, b.name COLLATE vi""", [province]))
+        ORDER BY b.province COLLATE vi, b.kind DESC, b.name COLLATE vi""", [province, province]))
 
 
 # ---------------------------------------------------------------- blocs
@@ -466,18 +463,23 @@ def list_specs(con: Cursor) -> dict[str, ListSpec]:
                     "bloc_id": "bloc_id", "status": "status", "conflict": "conflict"},
             year="year", contains={"bloc": fold("bloc")}),
         "award_trends": ListSpec(
-            source="award_trends", columns=cols["award_trends"], order="",
+            source="award_trends", columns=cols["award_trends"],
+            order="year NULLS LAST, province NULLS LAST, bloc NULLS LAST, award_type, status, "
+                  "achievement_year NULLS LAST",
             equals={"province": "province", "current_province": "current_province",
                     "bloc_id": "bloc_id", "award_type": "award_type", "status": "status"},
             year="year"),
         "indicator_series": ListSpec(
-            source="indicator_series", columns=cols["indicator_series"], order="",
+            source="indicator_series", columns=cols["indicator_series"],
+            order="province NULLS LAST, region NULLS LAST, indicator, period NULLS LAST, value",
             equals={"province": "province", "current_province": "current_province",
                     "region_exact": "region", "indicator_exact": "indicator", "unit": "unit"},
             year="TRY_CAST(regexp_extract(period, '(1[89]|20)[0-9][0-9]') AS INTEGER)",
             contains={"indicator": fold("indicator"), "region": fold("region")}),
         "officials": ListSpec(
-            source="officials", columns=cols["officials"], order="",
+            source="officials", columns=cols["officials"],
+            order="province NULLS LAST, person, first_seen NULLS LAST, title NULLS LAST, "
+                  "organisation NULLS LAST",
             equals={"province": "province", "current_province": "current_province",
                     "person_id": "person_id", "organisation_id": "organisation_id"},
             year=("year(first_seen)", "year(last_seen)"), contains={"q": fold("person")}),
@@ -624,10 +626,10 @@ def award_choices(cur: Cursor, province: str | None, current: bool) -> dict[str,
     column = "current_province" if current else "province"
     blocs = cur.execute(f"""
         SELECT bloc_id, name, province FROM entity_blocs
-        WHERE bloc_id IN (SELECT bloc_id FROM hist_award_trends) AND (? IS NULL OR {column} = ?)
+        WHERE bloc_id IN (SELECT bloc_id FROM mart_award_trends) AND (? IS NULL OR {column} = ?)
         ORDER BY province COLLATE vi, name COLLATE vi LIMIT 500""", [province, province]).fetchall()
     types = [r[0] for r in cur.execute(
-        "SELECT DISTINCT award_type FROM hist_award_trends ORDER BY 1").fetchall()]
+        "SELECT DISTINCT award_type FROM mart_award_trends ORDER BY 1").fetchall()]
     return {"blocs": blocs, "award_types": types}
 
 
@@ -649,7 +651,7 @@ def compare_awards(cur: Cursor, spec: ListSpec, provinces: list[str], current: b
 def indicator_names(cur: Cursor, limit: int = 300) -> list[str]:
     """The indicators reported most often, for the comparison page's choice."""
     return [r[0] for r in cur.execute("""
-        SELECT any_value(indicator) FROM hist_indicator_series
+        SELECT any_value(indicator) FROM mart_indicator_series
         GROUP BY lower(indicator) ORDER BY count(*) DESC, 1 LIMIT ?""", [limit]).fetchall()]
 
 
@@ -661,7 +663,7 @@ def compare_indicator(cur: Cursor, indicator: str, provinces: list[str], current
     return _dicts(cur.execute(f"""
         SELECT period_year AS year, {column} AS province, region, unit,
                avg(value) AS value, bool_or(conflict) AS conflict, count(*) AS points
-        FROM hist_indicator_series
+        FROM mart_indicator_series
         WHERE lower(indicator) = lower(?) AND {column} IN (SELECT unnest(?::VARCHAR[]))
           AND period_year IS NOT NULL AND (? IS NULL OR period_year >= ?)
           AND (? IS NULL OR period_year <= ?)
@@ -697,7 +699,7 @@ def indicator_groups(cur: Cursor, filters: dict[str, Any], limit: int, current: 
         SELECT series_key AS series, min(indicator) AS indicator, any_value(region) AS region,
                any_value(unit) AS unit, any_value(province) AS province, count(*) AS points,
                count(*) OVER () AS _total
-        FROM hist_indicator_series WHERE {where}
+        FROM mart_indicator_series WHERE {where}
         GROUP BY series_key
         ORDER BY points DESC, indicator, region NULLS LAST, unit NULLS LAST
         LIMIT ?""", params + [limit]))
@@ -717,7 +719,7 @@ def indicator_points(cur: Cursor, groups: list[dict], filters: dict[str, Any],
         WITH points AS (
             SELECT *, row_number() OVER (PARTITION BY series_key
                                          ORDER BY period_year DESC NULLS LAST, period DESC) AS n
-            FROM hist_indicator_series
+            FROM mart_indicator_series
             WHERE {where} AND series_key IN (SELECT unnest(?::VARCHAR[]))
         ),
         links AS (
