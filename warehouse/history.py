@@ -30,15 +30,19 @@ class Derived:
     table: str
     key: str  # the column the table is kept by
     reads: str | None = None  # the derived table it folds (None: the raw tables)
+    # the order a full rebuild writes it in: what pages look rows up by, so a lookup
+    # reads few row groups (DuckDB skips those whose min/max exclude the value)
+    sort: str | None = None
 
     @property
     def view(self) -> str:
         return "calc_" + self.table
 
 
-FACTS = tuple(Derived(t, "article_id") for t in (
-    "fact_leadership", "fact_awards", "fact_indicators", "fact_titles", "fact_events",
-    "fact_members", "fact_blocs"))
+FACTS = tuple(Derived(t, "article_id", sort=sort) for t, sort in (
+    ("fact_leadership", "bloc_id"), ("fact_awards", "bloc_id, recipient_id"),
+    ("fact_indicators", "series_key"), ("fact_titles", "person_id"), ("fact_events", "bloc_id"),
+    ("fact_members", "bloc_id"), ("fact_blocs", "bloc_id")))
 HISTORY = (  # in order: a table comes before the ones that fold it
     Derived("hist_holders", "bloc_id", "fact_leadership"),
     Derived("hist_bloc_leadership_history", "bloc_id", "hist_holders"),
@@ -107,7 +111,9 @@ MERGES = {
         FROM {{rows}} GROUP BY person_id, title, organisation_id, organisation_written""",
 }
 MENTIONS = Derived("entity_mentions", "article_id")
-DERIVED = (MENTIONS, *FACTS, *HISTORY, *MARTS)
+# Recomputed whole by every load (one cheap pass): articles per source and month.
+COVERAGE = Derived("mart_coverage", "source", sort="source NULLS LAST, month NULLS LAST")
+DERIVED = (MENTIONS, *FACTS, *HISTORY, *MARTS, COVERAGE)
 KEYS = sorted({d.key for d in HISTORY})
 _FOLDED = (*HISTORY, *MARTS)  # what update() recomputes by key, in this order
 
@@ -143,7 +149,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Sequence[Derived] = DERIVED)
     few row groups)."""
     for d in tables:
         con.execute(f"CREATE OR REPLACE TABLE main.{d.table} AS "
-                    f"SELECT * FROM main.{d.view} ORDER BY {d.key}")
+                    f"SELECT * FROM main.{d.view} ORDER BY {d.sort or d.key}")
 
 
 def _fill(con: duckdb.DuckDBPyConnection, table: str, select: str, params=()) -> None:
@@ -257,8 +263,9 @@ def refresh(con: duckdb.DuckDBPyConnection, overrides=(),
             update(con, articles)
         finally:
             con.execute("DROP TABLE _renamed")
+        rebuild(con, [COVERAGE])
     else:
-        rebuild(con, FACTS + HISTORY + MARTS)
+        rebuild(con, FACTS + HISTORY + MARTS + (COVERAGE,))
     con.execute("INSERT OR REPLACE INTO meta VALUES ('overrides_fingerprint', ?)", [fingerprint])
     timings["history tables"] = time.perf_counter() - resolved
     return counts

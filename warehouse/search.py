@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -108,31 +107,41 @@ def search(db: str | Path, folded: str, limit: int = 20, offset: int = 0
     if not terms or not path.exists():
         return 0, []
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    every = " AND ".join(f'"{t}"' for t in terms)
+    phrase = '"' + " ".join(terms) + '"'
+    ranked = ("SELECT docs.article_id, -bm25(words, {w}, 1.0) AS score FROM words "
+              "JOIN docs ON docs.rowid = words.rowid WHERE words MATCH ? {extra}"
+              "ORDER BY bm25(words, {w}, 1.0) LIMIT ? OFFSET ?")
     try:
-        every = " AND ".join(f'"{t}"' for t in terms)
-        phrase = '"' + " ".join(terms) + '"'
         total = con.execute("SELECT count(*) FROM words JOIN docs ON docs.rowid = words.rowid "
                             "WHERE words MATCH ?", (every,)).fetchone()[0]
-        rows = con.execute(f"""
-            SELECT docs.article_id, bm25(words, {TITLE_WEIGHT}, 1.0)
-                   - CASE WHEN words.rowid IN (SELECT rowid FROM words WHERE words MATCH ?)
-                          THEN 1000 ELSE 0 END AS score
-            FROM words JOIN docs ON docs.rowid = words.rowid
-            WHERE words MATCH ?
-            ORDER BY score LIMIT ? OFFSET ?""", (phrase, every, limit, offset)).fetchall()
+        together = con.execute("SELECT count(*) FROM words WHERE words MATCH ?",
+                               (phrase,)).fetchone()[0] if len(terms) > 1 else 0
+        rows = []
+        if offset < together:  # the phrase first…
+            rows = con.execute(ranked.format(w=TITLE_WEIGHT, extra=""),
+                               (phrase, limit, offset)).fetchall()
+        if len(rows) < limit:  # …then the articles with the words apart
+            rows += con.execute(ranked.format(
+                w=TITLE_WEIGHT, extra="AND words.rowid NOT IN "
+                                      "(SELECT rowid FROM words WHERE words MATCH ?) "),
+                (every, phrase, limit - len(rows), max(0, offset - together))).fetchall()
     finally:
         con.close()
-    return total, [(a, -s) for a, s in rows]
+    return total, rows
 
 
-def snippet(text: str, folded_terms: list[str], width: int = 220) -> tuple[str, list[tuple[int, int]]]:
-    """A window of `text` around the first query word and the spans of the words in it
-    (folding keeps one character per character, so folded offsets are the text's)."""
-    folded = text.lower().replace("đ", "d")
-    folded = "".join(unicodedata.normalize("NFD", c)[0] for c in folded)
-    spans = sorted((m.start(), m.end()) for t in folded_terms
-                   for m in re.finditer(r"\b" + re.escape(t) + r"\b", folded))
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+def snippet(text: str, folded: str, terms: list[str], width: int = 220
+            ) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `text` around the first query word and the spans of the words in it.
+    `folded` is `text` folded as the index folds it (FOLD_SQL), which keeps one character
+    for one, so offsets in it are offsets in `text`."""
+    if len(folded) != len(text):  # a character that folds to two: mark nothing
+        return text[:width], []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+    first = pattern.search(folded) if pattern else None
+    start = max(0, first.start() - width // 3) if first else 0
     end = min(len(text), start + width)
-    inside = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
-    return text[start:end], inside
+    spans = [(m.start() - start, m.end() - start)
+             for m in pattern.finditer(folded, start, end)] if pattern else []
+    return text[start:end], spans

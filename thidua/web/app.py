@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
+import anyio.to_thread
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -15,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thidua import __version__
-from thidua.web import api, pages
+from thidua.web import api, pages, queries
 from thidua.web.api import provenance_headers
 from thidua.web.params import BadParam
 from thidua.web.store import Store, Unavailable
@@ -40,6 +42,9 @@ def create_app(db_path: str | os.PathLike) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Pages run in threads; a few at a time keep every core busy, more would only hold
+        # more of DuckDB's memory at once (queries.MEMORY_LIMIT).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = queries.REQUESTS_AT_ONCE
         # Open the warehouse before the first request; a missing or locked file is reported
         # per request (503) rather than stopping the server.
         try:
@@ -84,6 +89,14 @@ def create_app(db_path: str | os.PathLike) -> FastAPI:
     async def unavailable(request: Request, exc: Unavailable):
         response = error(request, 503, str(exc))
         response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(duckdb.OutOfMemoryException)
+    async def busy(request: Request, exc: duckdb.OutOfMemoryException):
+        log.warning("out of memory: %s", exc)
+        response = error(request, 503, "the server is busy: try again in a moment",
+                         vi="máy chủ đang bận: vui lòng thử lại sau giây lát")
+        response.headers["Retry-After"] = "2"
         return response
 
     @app.exception_handler(RequestValidationError)

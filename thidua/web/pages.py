@@ -154,7 +154,7 @@ def search(request: Request, q: str | None = None, page: str | None = None) -> A
             art = found.get(article_id)
             if art is None:  # indexed by a load this snapshot predates
                 continue
-            text_part, spans = search_index.snippet(art.pop("body"), terms)
+            text_part, spans = search_index.snippet(art.pop("body"), art.pop("folded"), terms)
             articles.append({**art, "score": score, "snippet": _marked(text_part, spans)})
         people_total, people = queries.search_people(cur, folded, None, 10, 0)
         units_total, units = queries.search_units(cur, folded, None, 10)

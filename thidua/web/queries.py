@@ -22,8 +22,11 @@ from thidua.schema import Record
 from thidua.warehouse.query import lock_down
 
 Cursor = duckdb.DuckDBPyConnection
-# Per worker: DuckDB caches the warehouse's blocks up to this, and evicts beyond it.
-MEMORY_LIMIT = "96MB"
+# Per worker: DuckDB caches the warehouse's blocks up to this and evicts beyond it; what
+# queries hold meanwhile must fit too (nothing spills: the connection may write no file),
+# hence at most REQUESTS_AT_ONCE requests run at a time in a worker.
+MEMORY_LIMIT = "128MB"
+REQUESTS_AT_ONCE = 4
 
 
 def fold(expr: str) -> str:
@@ -165,9 +168,9 @@ def bloc_history(cur: Cursor, bloc_id: str) -> list[dict]:
 def bloc_leadership_facts(cur: Cursor, bloc_id: str) -> list[dict]:
     """Each article item behind the timeline, so a cell links to the sentence that says it."""
     return _dicts(cur.execute("""
-        SELECT f.year, f.role, f.unit_id, f.org, f.status, f.article_id, f.item_no, a.title,
+        SELECT f.year, f.role, f.unit_id, f.org, f.status, f.article_id, f.item_no, f.title,
                f.published
-        FROM fact_leadership AS f JOIN articles AS a USING (article_id)
+        FROM fact_leadership AS f
         WHERE f.bloc_id = ?
         ORDER BY f.year, f.role, f.published, f.article_id, f.item_no""", [bloc_id]))
 
@@ -186,8 +189,8 @@ def bloc_members(cur: Cursor, bloc_id: str) -> list[dict]:
 
 def bloc_events(cur: Cursor, bloc_id: str, limit: int = 100) -> list[dict]:
     return _dicts(cur.execute("""
-        SELECT f.type, f.date, f.location, f.article_id, f.item_no, a.title, f.published
-        FROM fact_events AS f JOIN articles AS a USING (article_id)
+        SELECT f.type, f.date, f.location, f.article_id, f.item_no, f.title, f.published
+        FROM fact_events AS f
         WHERE f.bloc_id = ?
         ORDER BY coalesce(f.date, f.published) DESC NULLS LAST, f.article_id, f.item_no
         LIMIT ?""", [bloc_id, limit]))
@@ -197,8 +200,8 @@ def bloc_awards(cur: Cursor, bloc_id: str, limit: int = 100) -> list[dict]:
     """The bloc's newest awards (the award-trends page has them all, counted)."""
     return _dicts(cur.execute("""
         SELECT f.year, f.achievement_year, f.award_type, f.label, f.recipient,
-               f.recipient_count, f.status, f.decision, f.article_id, f.item_no, a.title
-        FROM fact_awards AS f JOIN articles AS a USING (article_id)
+               f.recipient_count, f.status, f.decision, f.article_id, f.item_no, f.title
+        FROM fact_awards AS f
         WHERE f.bloc_id = ?
         ORDER BY f.year DESC NULLS LAST, f.award_type, f.recipient NULLS LAST, f.article_id,
                  f.item_no
@@ -242,8 +245,8 @@ def unit_roles(cur: Cursor, unit_id: str, limit: int = 200) -> dict[str, list[di
         WHERE f.unit_id = ? GROUP BY f.bloc_id, b.name, b.province ORDER BY b.name""", [unit_id]))
     awards = _dicts(cur.execute("""
         SELECT f.year, f.achievement_year, f.award_type, f.label, f.status, f.decision,
-               f.article_id, f.item_no, a.title
-        FROM fact_awards AS f JOIN articles AS a USING (article_id)
+               f.article_id, f.item_no, f.title
+        FROM fact_awards AS f
         WHERE f.recipient_id = ?
         ORDER BY f.year DESC NULLS LAST, f.award_type LIMIT ?""", [unit_id, limit]))
     people = _dicts(cur.execute("""
@@ -313,8 +316,8 @@ def person_titles(cur: Cursor, person_id: str) -> list[dict]:
     return _dicts(cur.execute("""
         WITH links AS (
             SELECT f.position, f.org_unit_id, CASE WHEN f.org_unit_id IS NULL THEN f.org END AS org,
-                   list(DISTINCT {'article_id': f.article_id, 'title': a.title}) AS links
-            FROM fact_titles AS f JOIN articles AS a USING (article_id)
+                   list(DISTINCT {'article_id': f.article_id, 'title': f.article_title}) AS links
+            FROM fact_titles AS f
             WHERE f.person_id = ?
             GROUP BY ALL
         )
@@ -331,22 +334,14 @@ def person_titles(cur: Cursor, person_id: str) -> list[dict]:
 def person_events(cur: Cursor, person_id: str, limit: int = 200) -> list[dict]:
     """The articles a person appears in, with the events they report and the part played."""
     return _dicts(cur.execute("""
-        WITH seen AS (
-            SELECT article_id, min(item_no) AS item_no, any_value(role) AS role,
-                   list(DISTINCT title ORDER BY title) FILTER (WHERE title IS NOT NULL) AS titles
-            FROM fact_titles WHERE person_id = ? GROUP BY article_id
-        ),
-        first_event AS (
-            SELECT article_id, arg_min(type, item_no) AS type, arg_min(date, item_no) AS date,
-                   arg_min(location, item_no) AS location, arg_min(bloc, item_no) AS bloc
-            FROM events WHERE article_id IN (SELECT article_id FROM seen) GROUP BY article_id
-        )
-        SELECT s.article_id, s.item_no, s.role, s.titles, a.title AS article_title, a.published,
-               e.type AS event_type, e.date AS event_date, e.location, e.bloc
-        FROM seen AS s
-        JOIN articles AS a ON a.article_id = s.article_id
-        LEFT JOIN first_event AS e ON e.article_id = s.article_id
-        ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, s.article_id
+        SELECT article_id, min(item_no) AS item_no, any_value(role) AS role,
+               list(DISTINCT title ORDER BY title) FILTER (WHERE title IS NOT NULL) AS titles,
+               any_value(article_title) AS article_title, any_value(published) AS published,
+               any_value(event_type) AS event_type, any_value(event_date) AS event_date,
+               any_value(event_location) AS location, any_value(event_bloc) AS bloc
+        FROM fact_titles WHERE person_id = ?
+        GROUP BY article_id
+        ORDER BY coalesce(any_value(event_date), any_value(published)) DESC NULLS LAST, article_id
         LIMIT ?""", [person_id, limit]))
 
 
@@ -407,9 +402,11 @@ def article_facts(cur: Cursor, article_id: str) -> dict[str, list[dict]]:
 
 
 def articles_by_id(cur: Cursor, ids: list[str]) -> dict[str, dict]:
-    rows = _dicts(cur.execute("""
-        SELECT article_id, title, province, published, url, body FROM articles
-        WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""", [ids]))
+    """Search hits: each article with its body and the body folded as the index folds it
+    (one character for one, so a match in the folded text is at the same place)."""
+    rows = _dicts(cur.execute(f"""
+        SELECT article_id, title, province, published, url, body, {fold('body')} AS folded
+        FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""", [ids]))
     return {r["article_id"]: r for r in rows}
 
 
@@ -724,8 +721,8 @@ def indicator_points(cur: Cursor, groups: list[dict], filters: dict[str, Any],
         ),
         links AS (
             SELECT f.series_key, f.period, f.value,
-                   list(DISTINCT {{'article_id': f.article_id, 'title': a.title}}) AS links
-            FROM fact_indicators AS f JOIN articles AS a USING (article_id)
+                   list(DISTINCT {{'article_id': f.article_id, 'title': f.title}}) AS links
+            FROM fact_indicators AS f
             WHERE f.series_key IN (SELECT series_key FROM points WHERE n <= ?)
             GROUP BY ALL
         )

@@ -25,11 +25,13 @@ SELECT article_id, 'bloc', alias, context, kind FROM stg_bloc_mentions
 UNION ALL
 SELECT article_id, 'person', alias, context, NULL FROM stg_person_mentions;
 
+-- Each fact carries its article's headline, so a page listing facts joins nothing.
 CREATE OR REPLACE VIEW calc_fact_leadership AS
 SELECT
     s.article_id, s.item_no, ba.bloc_id, s.bloc, coalesce(s.province, '') AS context,
-    s.year, s.role, ua.unit_id, s.org, s.status, s.source_ref, s.published
+    s.year, s.role, ua.unit_id, s.org, s.status, s.source_ref, s.published, t.title
 FROM stg_bloc_leadership AS s
+JOIN articles AS t ON t.article_id = s.article_id
 LEFT JOIN entity_bloc_aliases AS ba ON ba.alias = s.bloc AND ba.context = coalesce(s.province, '')
 LEFT JOIN entity_unit_aliases AS ua ON ua.alias = s.org AND ua.context = coalesce(s.province, '');
 
@@ -47,8 +49,9 @@ stage_dates AS (
 ),
 resolved AS (
     SELECT s.*, ba.bloc_id, coalesce(ua.unit_id, pa.person_id) AS recipient_id,
-           year(coalesce(sd.date, s.published)) AS stage_year
+           year(coalesce(sd.date, s.published)) AS stage_year, t.title
     FROM stg_awards AS s
+    JOIN articles AS t ON t.article_id = s.article_id
     LEFT JOIN stage_dates AS sd ON sd.article_id = s.article_id
     LEFT JOIN entity_bloc_aliases AS ba
         ON ba.alias = s.bloc AND ba.context = coalesce(s.bloc_province, '')
@@ -69,28 +72,39 @@ SELECT
     stage_year AS year, year AS achievement_year,
     recipient, recipient_kind, recipient_id, recipient_count,
     coalesce(recipient_count, CASE WHEN recipient IS NOT NULL THEN 1 ELSE 0 END) AS n,
-    decision, source_ref, published
+    decision, source_ref, published, title
 FROM resolved;
 
 CREATE OR REPLACE VIEW calc_fact_indicators AS
 SELECT
-    article_id, item_no,
-    concat_ws('|', coalesce(region, ''), coalesce(province, ''), lower(indicator),
-              coalesce(unit, '')) AS series_key,
-    region, province, current_province, lower(indicator) AS indicator_key, indicator, period,
-    TRY_CAST(regexp_extract(period, '(1[89]|20)[0-9][0-9]') AS INTEGER) AS period_year,
-    value, unit, estimate, source_ref, published
-FROM stg_indicators
-WHERE value IS NOT NULL;
+    i.article_id, i.item_no,
+    concat_ws('|', coalesce(i.region, ''), coalesce(i.province, ''), lower(i.indicator),
+              coalesce(i.unit, '')) AS series_key,
+    i.region, i.province, i.current_province, lower(i.indicator) AS indicator_key, i.indicator,
+    i.period, TRY_CAST(regexp_extract(i.period, '(1[89]|20)[0-9][0-9]') AS INTEGER) AS period_year,
+    i.value, i.unit, i.estimate, i.source_ref, i.published, t.title
+FROM stg_indicators AS i
+JOIN articles AS t ON t.article_id = i.article_id
+WHERE i.value IS NOT NULL;
 
 -- One row per person and title, resolved to the person and the unit (entity_person_titles
--- with the keys officials groups by).
+-- with the keys officials groups by), with the article's headline and first event (what
+-- the person attended, on their page).
 CREATE OR REPLACE VIEW calc_fact_titles AS
+WITH
+first_event AS (
+    SELECT article_id, arg_min(type, item_no) AS type, arg_min(date, item_no) AS date,
+           arg_min(location, item_no) AS location, arg_min(bloc, item_no) AS bloc
+    FROM events GROUP BY article_id
+)
 SELECT
     t.article_id, t.item_no, pa.person_id, t.name, coalesce(t.province, '') AS context,
     t.title, t.position, t.org, t.org_kind, ua.unit_id AS org_unit_id, t.date, t.role,
-    t.source_ref
+    t.source_ref, a.title AS article_title, a.published, e.type AS event_type,
+    e.date AS event_date, e.location AS event_location, e.bloc AS event_bloc
 FROM stg_person_titles AS t
+JOIN articles AS a ON a.article_id = t.article_id
+LEFT JOIN first_event AS e ON e.article_id = t.article_id
 JOIN entity_person_aliases AS pa ON pa.alias = t.name AND pa.context = coalesce(t.province, '')
 LEFT JOIN entity_unit_aliases AS ua
     ON t.org_kind = 'unit' AND ua.alias = t.org AND ua.context = coalesce(t.province, '');
@@ -98,9 +112,10 @@ LEFT JOIN entity_unit_aliases AS ua
 CREATE OR REPLACE VIEW calc_fact_events AS
 SELECT
     e.article_id, e.item_no, ba.bloc_id, e.bloc, coalesce(bc.province, a.province, '') AS context,
-    e.type, e.date, e.location, a.published
+    e.type, e.date, e.location, a.published, t.title
 FROM events AS e
 JOIN stg_articles AS a ON a.article_id = e.article_id
+JOIN articles AS t ON t.article_id = e.article_id
 LEFT JOIN stg_bloc_context AS bc ON bc.article_id = e.article_id AND bc.bloc = e.bloc
 LEFT JOIN entity_bloc_aliases AS ba
     ON ba.alias = e.bloc AND ba.context = coalesce(bc.province, a.province, '');

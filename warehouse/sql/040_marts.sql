@@ -47,3 +47,20 @@ SELECT
 FROM hist_officials AS h
 JOIN entity_people AS p ON p.person_id = h.person_id
 LEFT JOIN entity_units AS u ON u.unit_id = h.organisation_id;
+
+-- Articles loaded and extractions that failed, per source site and month of publication
+-- (a failure without a date counts in the month it was recorded). Recomputed whole by every
+-- load: one pass over the articles' source and date.
+CREATE OR REPLACE VIEW calc_mart_coverage AS
+WITH
+counted AS (
+    SELECT source, strftime(published, '%Y-%m') AS month, 1 AS article, 0 AS failure
+    FROM articles
+    UNION ALL
+    SELECT source, strftime(coalesce(published, failed_at::DATE), '%Y-%m'), 0, 1
+    FROM load_failures
+)
+SELECT source, month, sum(article)::BIGINT AS articles, sum(failure)::BIGINT AS extraction_failures
+FROM counted
+GROUP BY source, month
+ORDER BY source NULLS LAST, month NULLS LAST;

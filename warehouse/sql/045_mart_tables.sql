@@ -4,3 +4,4 @@ CREATE TABLE IF NOT EXISTS mart_bloc_leadership_history AS
 CREATE TABLE IF NOT EXISTS mart_award_trends AS SELECT * FROM calc_mart_award_trends LIMIT 0;
 CREATE TABLE IF NOT EXISTS mart_indicator_series AS SELECT * FROM calc_mart_indicator_series LIMIT 0;
 CREATE TABLE IF NOT EXISTS mart_officials AS SELECT * FROM calc_mart_officials LIMIT 0;
+CREATE TABLE IF NOT EXISTS mart_coverage AS SELECT * FROM calc_mart_coverage LIMIT 0;

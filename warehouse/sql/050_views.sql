@@ -18,18 +18,5 @@ JOIN entity_person_aliases AS pa ON pa.alias = t.name AND pa.context = coalesce(
 LEFT JOIN entity_unit_aliases AS ua
     ON t.org_kind = 'unit' AND ua.alias = t.org AND ua.context = coalesce(t.province, '');
 
--- Articles loaded and extractions that failed, per source site and month of publication
--- (a failure without a date counts in the month it was recorded).
-CREATE OR REPLACE VIEW coverage AS
-WITH
-counted AS (
-    SELECT source, strftime(published, '%Y-%m') AS month, 1 AS article, 0 AS failure
-    FROM articles
-    UNION ALL
-    SELECT source, strftime(coalesce(published, failed_at::DATE), '%Y-%m'), 0, 1
-    FROM load_failures
-)
-SELECT source, month, sum(article)::BIGINT AS articles, sum(failure)::BIGINT AS extraction_failures
-FROM counted
-GROUP BY source, month
-ORDER BY source NULLS LAST, month NULLS LAST;
+-- Articles loaded and extractions that failed, per source site and month.
+CREATE OR REPLACE VIEW coverage AS SELECT * FROM mart_coverage;
