@@ -124,3 +124,24 @@ def test_a_load_that_renames_an_entity_updates_every_row_showing_its_name(tmp_pa
     rebuilt = snapshot(full_rebuild(db, tmp_path / "rebuilt.duckdb"))
     for name in COMPARED:
         assert steps[name] == rebuilt[name], name
+
+
+def test_loads_that_leave_free_space_write_the_file_anew(tmp_path, records, monkeypatch):
+    from thidua.warehouse import swap
+
+    db = tmp_path / "compact.duckdb"
+    load_records(db, records[:300])
+    before = snapshot(db)
+    monkeypatch.setattr(swap, "COMPACT_WHEN_FREE", -1.0)  # any free block: compact
+    load_records(db, [])  # nothing new: the history stays, the file is rewritten
+    assert snapshot(db) == before
+    with duckdb.connect(str(db), read_only=True) as con:
+        (free,) = con.execute("SELECT free_blocks FROM pragma_database_size()").fetchone()
+        assert free == 0
+        assert con.execute("SELECT count(*) FROM scoped.articles_in_scope").fetchone()[0] == 0
+    assert not list(tmp_path.glob(".*compact*"))
+    load_records(db, records[300:400])  # and the next load keeps it up to date as before
+    steps = snapshot(db)
+    rebuilt = snapshot(full_rebuild(db, tmp_path / "rebuilt.duckdb"))
+    for name in COMPARED:
+        assert steps[name] == rebuilt[name], name

@@ -24,12 +24,6 @@ KTKT = "Khối thi đua Kinh tế - Kỹ thuật"
 
 
 @pytest.fixture(scope="module")
-def client(demo_db):
-    with TestClient(create_app(demo_db)) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
 def synthetic_db(tmp_path_factory):
     """600 synthetic articles of two provinces, one of them with a javascript: URL and one
     without a province: enough sources per person to collapse."""

@@ -74,6 +74,7 @@ def connect(path: PathLike | None = None, read_only: bool = False,
         return con
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
+    con.execute("SET enable_progress_bar = false")  # none on the terminal of a load
     try:
         ensure_schema(con, overrides if overrides is not None else overrides_file.default_path(path))
     except BaseException:

@@ -197,13 +197,20 @@ def province_page(request: Request, province: str) -> HTMLResponse:
                           "format": "xlsx"}))
 
 
+def _detail(request: Request, entity_id: str, what: str, fetch, template: str,
+            name: str) -> HTMLResponse:
+    """A page about one entity: 404 in Vietnamese when the id names none."""
+    with reading(request) as (_snap, cur):
+        detail = fetch(cur, _id(entity_id, what))
+        if detail is None:
+            raise BadParam(f"không có {what} mã {entity_id!r}", status=404)
+        return render(request, template, **{name: detail})
+
+
 @router.get("/khoi/{bloc_id}", response_class=HTMLResponse)
 def bloc_page(request: Request, bloc_id: str) -> HTMLResponse:
-    with reading(request) as (_snap, cur):
-        detail = data.bloc_detail(cur, _id(bloc_id, "khối"), limit=40)
-        if detail is None:
-            raise BadParam(f"không có khối, cụm thi đua mã {bloc_id!r}", status=404)
-        return render(request, "bloc.html", bloc=detail)
+    return _detail(request, bloc_id, "khối, cụm thi đua",
+                   lambda cur, i: data.bloc_detail(cur, i, limit=40), "bloc.html", "bloc")
 
 
 @router.get("/don-vi", response_class=HTMLResponse)
@@ -227,11 +234,7 @@ def units_page(request: Request, q: str | None = None, province: str | None = No
 
 @router.get("/don-vi/{unit_id}", response_class=HTMLResponse)
 def unit_page(request: Request, unit_id: str) -> HTMLResponse:
-    with reading(request) as (_snap, cur):
-        detail = data.unit_detail(cur, _id(unit_id, "đơn vị"))
-        if detail is None:
-            raise BadParam(f"không có đơn vị mã {unit_id!r}", status=404)
-        return render(request, "unit.html", unit=detail)
+    return _detail(request, unit_id, "đơn vị", data.unit_detail, "unit.html", "unit")
 
 
 def _award_filters(province_mode, bloc_id, award_type, status, year_from, year_to) -> dict:
@@ -431,11 +434,7 @@ def officials_page(request: Request, q: str | None = None, province: str | None 
 
 @router.get("/can-bo/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, person_id: str) -> HTMLResponse:
-    with reading(request) as (_snap, cur):
-        detail = data.person_detail(cur, _id(person_id, "cán bộ"))
-        if detail is None:
-            raise BadParam(f"không có cán bộ mã {person_id!r}", status=404)
-        return render(request, "person.html", person=detail)
+    return _detail(request, person_id, "cán bộ", data.person_detail, "person.html", "person")
 
 
 @router.get("/bai-viet", response_class=HTMLResponse)
