@@ -51,27 +51,15 @@ HISTORY = (  # in order: a table comes before the ones that fold it
     Derived("hist_indicator_series", "series_key", "fact_indicators"),
     Derived("hist_officials", "person_id", "fact_titles"),
 )
-MARTS = (  # the analyst views' rows, names joined (sql/040_marts.sql)
-    Derived("mart_bloc_leadership_history", "bloc_id", "hist_bloc_leadership_history"),
+MARTS = (  # award_trends' rows, names and labels joined (sql/040_marts.sql)
     Derived("mart_award_trends", "trend_key", "hist_award_trends"),
-    Derived("mart_indicator_series", "series_key", "hist_indicator_series"),
-    Derived("mart_officials", "person_id", "hist_officials"),
 )
 # The rows of a mart that show an entity's name, by the kind of entity renamed: when a load
 # changes which spelling names an entity, these rows are recomputed too.
 RENAMED = {
-    "mart_bloc_leadership_history": """
-        SELECT bloc_id FROM main.hist_bloc_leadership_history
-        WHERE bloc_id IN (SELECT id FROM _renamed WHERE kind = 'bloc')
-           OR leader_unit_id IN (SELECT id FROM _renamed WHERE kind = 'unit')
-           OR deputy_unit_id IN (SELECT id FROM _renamed WHERE kind = 'unit')""",
     "mart_award_trends": """
         SELECT trend_key FROM main.hist_award_trends
         WHERE bloc_id IN (SELECT id FROM _renamed WHERE kind = 'bloc')""",
-    "mart_officials": """
-        SELECT person_id FROM main.hist_officials
-        WHERE person_id IN (SELECT id FROM _renamed WHERE kind = 'person')
-           OR organisation_id IN (SELECT id FROM _renamed WHERE kind = 'unit')""",
 }
 # When a load only adds articles, the history tables that fold facts take the new facts'
 # rows (their calc_* view over the new facts alone) and fold them with their own rows of

@@ -123,12 +123,12 @@ def province_blocs(cur: Cursor, province: str, current: bool) -> list[dict]:
     return _dicts(cur.execute(f"""
         WITH mine AS (SELECT * FROM entity_blocs WHERE {column} = ?),
         latest AS (
-            SELECT bloc_id, max(year) AS year FROM mart_bloc_leadership_history
+            SELECT bloc_id, max(year) AS year FROM bloc_leadership_history
             WHERE year IS NOT NULL AND {column} = ? GROUP BY bloc_id
         ),
         leaders AS (
             SELECT h.bloc_id, h.year, string_agg(DISTINCT h.leader, '; ' ORDER BY h.leader) AS leader
-            FROM mart_bloc_leadership_history AS h JOIN latest USING (bloc_id, year)
+            FROM bloc_leadership_history AS h JOIN latest USING (bloc_id, year)
             GROUP BY h.bloc_id, h.year
         )
         SELECT b.bloc_id, b.name, b.kind, b.province, b.current_province, b.mentions,
@@ -648,7 +648,7 @@ def compare_awards(cur: Cursor, spec: ListSpec, provinces: list[str], current: b
 def indicator_names(cur: Cursor, limit: int = 300) -> list[str]:
     """The indicators reported most often, for the comparison page's choice."""
     return [r[0] for r in cur.execute("""
-        SELECT any_value(indicator) FROM mart_indicator_series
+        SELECT any_value(indicator) FROM hist_indicator_series
         GROUP BY lower(indicator) ORDER BY count(*) DESC, 1 LIMIT ?""", [limit]).fetchall()]
 
 
@@ -660,7 +660,7 @@ def compare_indicator(cur: Cursor, indicator: str, provinces: list[str], current
     return _dicts(cur.execute(f"""
         SELECT period_year AS year, {column} AS province, region, unit,
                avg(value) AS value, bool_or(conflict) AS conflict, count(*) AS points
-        FROM mart_indicator_series
+        FROM hist_indicator_series
         WHERE lower(indicator) = lower(?) AND {column} IN (SELECT unnest(?::VARCHAR[]))
           AND period_year IS NOT NULL AND (? IS NULL OR period_year >= ?)
           AND (? IS NULL OR period_year <= ?)
@@ -696,7 +696,7 @@ def indicator_groups(cur: Cursor, filters: dict[str, Any], limit: int, current: 
         SELECT series_key AS series, min(indicator) AS indicator, any_value(region) AS region,
                any_value(unit) AS unit, any_value(province) AS province, count(*) AS points,
                count(*) OVER () AS _total
-        FROM mart_indicator_series WHERE {where}
+        FROM hist_indicator_series WHERE {where}
         GROUP BY series_key
         ORDER BY points DESC, indicator, region NULLS LAST, unit NULLS LAST
         LIMIT ?""", params + [limit]))
@@ -716,7 +716,7 @@ def indicator_points(cur: Cursor, groups: list[dict], filters: dict[str, Any],
         WITH points AS (
             SELECT *, row_number() OVER (PARTITION BY series_key
                                          ORDER BY period_year DESC NULLS LAST, period DESC) AS n
-            FROM mart_indicator_series
+            FROM hist_indicator_series
             WHERE {where} AND series_key IN (SELECT unnest(?::VARCHAR[]))
         ),
         links AS (
