@@ -41,8 +41,7 @@ class StrictRoute(APIRoute):
 router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS, route_class=StrictRoute)
 
 Format = Literal["json", "csv", "parquet", "xlsx"]
-SectionName = Literal["events", "blocs", "people", "awards", "bloc_leadership", "indicators",
-                      "documents", "movements"]
+SectionName = Literal[tuple(queries.SECTION_COLUMNS)]  # the record's lists of facts
 
 # Shared parameter declarations (validated before any query runs).
 Text = Annotated[Optional[str], Query(max_length=200, pattern=TEXT_PATTERN)]
