@@ -74,7 +74,10 @@ def connect(path: PathLike | None = None, read_only: bool = False,
         return con
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
-    con.execute("SET enable_progress_bar = false")  # none on the terminal of a load
+    try:  # no progress bar on the terminal of a load (in Jupyter DuckDB refuses the setting)
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        pass
     try:
         ensure_schema(con, overrides if overrides is not None else overrides_file.default_path(path))
     except BaseException:
