@@ -118,6 +118,12 @@ def _mode(value: str | None) -> bool:
     return (_choice(value, ("written", "current"), "province_mode") or "written") == "current"
 
 
+def _any_province(snap, province: str | None) -> str | None:
+    """A province as written or current (units and officials belong to either)."""
+    name = _text(province, 100)
+    return snap.provinces.resolve_any(name, status=422) if name else None
+
+
 def _link(path: str, params: dict[str, Any]) -> str:
     kept = {k: v for k, v in params.items() if v not in (None, "", [])}
     return path + ("?" + urlencode(kept, doseq=True) if kept else "")
@@ -216,12 +222,9 @@ def bloc_page(request: Request, bloc_id: str) -> HTMLResponse:
 @router.get("/don-vi", response_class=HTMLResponse)
 def units_page(request: Request, q: str | None = None, province: str | None = None,
                page: str | None = None, format: str | None = None) -> Any:
-    text = _text(q)
-    folded = search_text(text)
-    page_no = _page(page)
+    text, folded, page_no = _text(q), search_text(_text(q)), _page(page)
     with reading(request) as (snap, cur):
-        prov = snap.provinces.resolve_any(_text(province, 100), status=422) \
-            if _text(province, 100) else None
+        prov = _any_province(snap, province)
         if _choice(format, ("xlsx",), "format"):
             return _excel(cur, snap, "units", {"q": folded, "province": prov}, "don-vi")
         total, units = queries.search_units(cur, folded, prov, PER_PAGE, (page_no - 1) * PER_PAGE)
@@ -408,12 +411,9 @@ def compare_page(request: Request, kind: str | None = None,
 @router.get("/can-bo", response_class=HTMLResponse)
 def officials_page(request: Request, q: str | None = None, province: str | None = None,
                    page: str | None = None, format: str | None = None) -> Any:
-    text = _text(q)
-    folded = search_text(text)
-    page_no = _page(page)
+    text, folded, page_no = _text(q), search_text(_text(q)), _page(page)
     with reading(request) as (snap, cur):
-        prov = snap.provinces.resolve_any(_text(province, 100), status=422) \
-            if _text(province, 100) else None
+        prov = _any_province(snap, province)
         searched = folded is not None or prov is not None
         if _choice(format, ("xlsx",), "format"):
             key = "current_province" if prov in snap.provinces.current and \
