@@ -11,6 +11,14 @@ analyst view plus a few filtered queries an analyst types. Targets at 100,000 ar
 load ≥ 10,000 articles/s, every view < 100 ms. --profile adds where the load spends its time.
 --path bulk (default) loads the JSONL file as `thidua load` does (warehouse/bulk.py: DuckDB
 parses, checks and flattens it); --path python feeds the parsed dicts to load_records.
+
+    .venv/bin/python bench/warehouse_speed.py --incremental 10000,100000 [--loads 10] [--batch 1000]
+
+measures what a load of new articles costs as the warehouse grows, in one run: for each
+size N, a fresh load of N articles, then --loads loads of --batch new articles each (their
+median time and where it went), the file's size after them against a fresh load of the
+same N + loads × batch articles, and at the end the ratio of the largest size's median to
+the smallest's. Targets: ratio ≤ 1.5, size after the loads ≤ 1.1× the fresh load.
 """
 from __future__ import annotations
 
@@ -98,6 +106,82 @@ def typical_queries(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list
     return queries
 
 
+INCREMENTAL_RATIO = 1.5
+SIZE_RATIO = 1.1
+
+
+def write_records(path: Path, n: int, start: int = 0) -> None:
+    from thidua.warehouse.synthetic import generate
+
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in generate(n, 0, start):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def file_size(db: Path) -> int:
+    """The warehouse file (and a write-ahead log, if any); the search index beside it is
+    reported on its own."""
+    return sum(p.stat().st_size for p in (db, db.with_name(db.name + ".wal")) if p.exists())
+
+
+def incremental(sizes: list[int], loads: int, batch: int, folder: Path) -> int:
+    medians = {}
+    failed = []
+    for n in sizes:
+        base, db = folder / f"base-{n}.jsonl", folder / f"inc-{n}.duckdb"
+        for stale in folder.glob(f"inc-{n}.duckdb*"):
+            stale.unlink()
+        write_records(base, n)
+        started = time.perf_counter()
+        load_files([base], db)
+        print(f"\n{n:,} articles: fresh load {time.perf_counter() - started:.1f} s, "
+              f"{file_size(db) / 1e6:,.1f} MB")
+        times, steps = [], []
+        parts = []
+        for i in range(loads):
+            part = folder / f"part-{n}-{i}.jsonl"
+            write_records(part, batch, n + i * batch)
+            parts.append(part)
+            started = time.perf_counter()
+            stats = load_files([part], db)
+            times.append(time.perf_counter() - started)
+            steps.append(stats.timings)
+            assert stats.ok and stats.loaded == batch
+        median = statistics.median(times)
+        medians[n] = median
+        keys = ("read and check", "flatten and insert", "entity resolution", "history tables",
+                "search index", "commit")
+        typical = steps[times.index(sorted(times)[len(times) // 2])]
+        print(f"  {loads} loads of {batch:,} new articles: median {median:.2f} s "
+              f"(min {min(times):.2f}, max {max(times):.2f}; each: "
+              + " ".join(f"{t:.2f}" for t in times) + "); the median load: "
+              + ", ".join(f"{k} {typical.get(k, 0):.2f}" for k in keys)
+              + f", rest {median - sum(typical.get(k, 0) for k in keys):.2f} s"
+              + ("; full rebuilds: " + str(sum("history: spellings moved" in t for t in steps))
+                 if any("history: spellings moved" in t for t in steps) else ""))
+        grown = file_size(db)
+        fresh = folder / f"fresh-{n}.duckdb"
+        for stale in folder.glob(f"fresh-{n}.duckdb*"):
+            stale.unlink()
+        load_files([base, *parts], fresh)
+        ratio = grown / file_size(fresh)
+        index = [(p.with_name(p.name + ".search")).stat().st_size / 1e6 for p in (db, fresh)]
+        print(f"  file after the loads {grown / 1e6:,.1f} MB, a fresh load of the same "
+              f"{n + loads * batch:,} articles {file_size(fresh) / 1e6:,.1f} MB: {ratio:.2f}× "
+              f"(target ≤ {SIZE_RATIO}); search index {index[0]:,.1f} MB against "
+              f"{index[1]:,.1f} MB")
+        if ratio > SIZE_RATIO:
+            failed.append(f"file size at {n:,}")
+    small, large = min(sizes), max(sizes)
+    ratio = medians[large] / medians[small]
+    print(f"\nmedian load of {batch:,} new articles: {medians[small]:.2f} s into {small:,}, "
+          f"{medians[large]:.2f} s into {large:,}: {ratio:.2f}× (target ≤ {INCREMENTAL_RATIO})")
+    if ratio > INCREMENTAL_RATIO:
+        failed.append("incremental ratio")
+    print("targets: " + ("met" if not failed else "missed on " + ", ".join(failed)))
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -109,9 +193,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--path", choices=("bulk", "python"), default="bulk",
                         help="bulk: the JSONL file through DuckDB (thidua load); python: "
                              "json.loads'd dicts through load_records.")
+    parser.add_argument("--incremental", default=None, metavar="SIZES",
+                        help="Measure loads of new articles into warehouses of these sizes "
+                             "(comma-separated), instead of one big load.")
+    parser.add_argument("--loads", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="thidua-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if args.incremental:
+        return incremental([int(n) for n in args.incremental.split(",")], args.loads,
+                           args.batch, folder)
     jsonl, db = folder / "synthetic.jsonl", folder / "warehouse.duckdb"
     for stale in (db, db.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)

@@ -88,6 +88,17 @@ def demo_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def client(demo_db):
+    """The explorer app over the demo warehouse, in-process (Starlette's TestClient)."""
+    from fastapi.testclient import TestClient
+
+    from thidua.web.app import create_app
+
+    with TestClient(create_app(demo_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
 def served(demo_db, tmp_path_factory):
     """`thidua serve` over the demo warehouse as a child process on a free port of
     127.0.0.1; yields its base URL. At the end, the server must have logged no traceback."""

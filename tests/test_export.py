@@ -330,8 +330,10 @@ def test_tables_are_partitioned_by_their_articles_province_and_year(demo_export:
                                                                     demo_db: Path) -> None:
     folders = {p.name for p in (demo_export / "awards.parquet").iterdir()}
     assert "article_province=B%E1%BA%AFc%20K%E1%BA%A1n" in folders  # Bắc Kạn, percent-encoded
+    # (articles without a province or date sit under article_province=unknown, article_year=0)
     articles = {r[0]: (r[1], r[2]) for r in duckdb.connect(str(demo_db), read_only=True).execute(
-        "SELECT article_id, province, year(published) FROM articles").fetchall()}
+        "SELECT article_id, coalesce(province, 'unknown'), coalesce(year(published), 0) "
+        "FROM articles").fetchall()}
     for res in package(demo_export)["resources"]:
         if res.get("partition"):
             ids = pq.ParquetFile(demo_export / res["path"]).read(["article_id"]).column(0)
@@ -432,7 +434,7 @@ def test_jsonl_reloads_to_the_same_warehouse(gold: tuple[Path, list[dict]], tmp_
 def test_unknown_format_is_refused(gold: tuple[Path, list[dict]], tmp_path: Path) -> None:
     db, _ = gold
     with pytest.raises(ValueError, match="unknown export format"):
-        export(db, "xlsx", tmp_path / "x")
+        export(db, "docx", tmp_path / "x")
 
 
 # ---------------------------------------------------------------- the command
@@ -446,3 +448,124 @@ def test_export_command_writes_a_valid_package(demo_db: Path, tmp_path: Path) ->
     assert f"{out / 'awards.parquet'}  (" in proc.stdout
     assert str(out / PACKAGE_NAME) in proc.stdout
     assert datapackage.validate(out / PACKAGE_NAME).valid
+
+
+# ---------------------------------------------------------------- every reader, unchanged
+
+@pytest.fixture(scope="module")
+def mixed_export(tmp_path_factory) -> tuple[Path, Path]:
+    """An export of a warehouse where some articles have no province and one no date: the
+    partitions pandas could not read before (null next to strings)."""
+    records = list(generate(120, seed=8, provinces=SYNTHETIC_PROVINCES))
+    for record in records[:15]:
+        record["province"] = None
+    records[20]["published"] = None
+    folder = tmp_path_factory.mktemp("mixed")
+    db = folder / "thidua.duckdb"
+    assert load_records(db, records).ok
+    out = folder / "export"
+    export(db, "all", out)
+    return db, out
+
+
+def counts_in(db: Path, names) -> dict[str, int]:
+    return {n: len(relation_rows(db, n)) for n in names}
+
+
+def exported_tables(out: Path) -> list[str]:
+    return sorted(p.name[:-len(".parquet")] for p in out.glob("*.parquet"))
+
+
+def test_pandas_reads_every_file_unchanged(mixed_export) -> None:
+    import pandas as pd
+
+    db, out = mixed_export
+    for table in exported_tables(out):
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        assert len(frame) == len(relation_rows(db, table)), table
+    assert "unknown" in set(pd.read_parquet(out / "awards.parquet")["article_province"].astype(str))
+    for view, n in counts_in(db, VIEWS).items():
+        frame = pd.read_csv(out / f"{view}.csv")
+        assert len(frame) == n and not frame.columns[0].startswith("\ufeff"), view
+    assert len(pd.read_json(out / RECORDS_NAME, lines=True)) == 120
+    sheets = pd.read_excel(out / "analyst-views.xlsx", sheet_name=None)
+    assert {name: len(f) for name, f in sheets.items()} == counts_in(db, VIEWS)
+
+
+def test_polars_reads_every_file_unchanged(mixed_export) -> None:
+    import polars as pl
+
+    db, out = mixed_export
+    for table in exported_tables(out):
+        frame = pl.read_parquet(out / f"{table}.parquet" / "**" / "*.parquet")
+        assert frame.height == len(relation_rows(db, table)), table
+    for view, n in counts_in(db, VIEWS).items():
+        frame = pl.read_csv(out / f"{view}.csv")
+        assert frame.height == n and not frame.columns[0].startswith("\ufeff"), view
+    assert pl.read_ndjson(out / RECORDS_NAME).height == 120
+
+
+def test_duckdb_reads_every_file_unchanged(mixed_export) -> None:
+    db, out = mixed_export
+    con = duckdb.connect()
+    for table in exported_tables(out):
+        n = con.execute(f"SELECT count(*) FROM read_parquet('{out}/{table}.parquet/**/*.parquet', "
+                        "hive_partitioning = true)").fetchone()[0]
+        assert n == len(relation_rows(db, table)), table
+    for view, n in counts_in(db, VIEWS).items():
+        columns = [r[0] for r in con.execute(
+            f"DESCRIBE SELECT * FROM read_csv('{out}/{view}.csv')").fetchall()]
+        assert con.execute(f"SELECT count(*) FROM read_csv('{out}/{view}.csv')").fetchone()[0] == n
+        assert not columns[0].startswith("\ufeff"), view
+    assert con.execute(f"SELECT count(*) FROM read_json('{out}/{RECORDS_NAME}')").fetchone()[0] == 120
+
+
+def test_pyarrow_reads_every_file_unchanged(mixed_export) -> None:
+    import pyarrow.csv as pcsv
+    import pyarrow.dataset as ds
+    import pyarrow.json as pjson
+
+    db, out = mixed_export
+    for table in exported_tables(out):
+        assert pq.read_table(out / f"{table}.parquet").num_rows == len(relation_rows(db, table))
+        data = ds.dataset(out / f"{table}.parquet", format="parquet", partitioning="hive")
+        assert data.to_table().num_rows == len(relation_rows(db, table)), table
+    for view, n in counts_in(db, VIEWS).items():
+        table = pcsv.read_csv(out / f"{view}.csv")
+        assert table.num_rows == n and not table.column_names[0].startswith("\ufeff"), view
+    assert pjson.read_json(out / RECORDS_NAME).num_rows == 120
+
+
+def test_the_package_validates_with_the_documented_command(mixed_export) -> None:
+    _, out = mixed_export
+    proc = subprocess.run([sys.executable, "-m", "thidua.cli", "check-export",
+                           str(out / PACKAGE_NAME)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("valid:")
+    # and a broken file makes it say so
+    broken = out.parent / "broken"
+    shutil.copytree(out, broken)
+    path = broken / "award_trends.csv"
+    path.write_bytes(path.read_bytes().replace(b",proposed,", b",rumoured,", 1))
+    proc = subprocess.run([sys.executable, "-m", "thidua.cli", "check-export",
+                           str(broken / PACKAGE_NAME)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and "INVALID award_trends" in proc.stdout
+
+
+def test_csv_exports_start_with_a_bom_for_excel(mixed_export) -> None:
+    _, out = mixed_export
+    for view in VIEWS:
+        assert (out / f"{view}.csv").read_bytes()[:3] == b"\xef\xbb\xbf", view
+
+
+def test_xlsx_export_has_vietnamese_names_and_labels(mixed_export) -> None:
+    import openpyxl
+
+    _, out = mixed_export
+    book = openpyxl.load_workbook(out / "analyst-views.xlsx", read_only=True)
+    assert book.sheetnames == list(VIEWS)
+    rows = list(book["award_trends"].iter_rows(values_only=True))
+    header = rows[0]
+    assert {"Năm", "Năm thành tích", "Hình thức khen thưởng", "Trạng thái", "Số lượng"} <= set(header)
+    statuses = {r[header.index("Trạng thái")] for r in rows[1:]}
+    assert statuses and statuses <= {"Đề nghị", "Suy tôn, bình xét", "Đã trao tặng"}

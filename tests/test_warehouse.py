@@ -274,15 +274,46 @@ def test_award_trends_total_recipients(db: Path, gold: list[dict]) -> None:
 
 
 def test_award_trends_group_by_year_type_status(db: Path, gold: list[dict]) -> None:
-    _, rows = run_query(db, 'SELECT year, province, bloc, award_type, status, "count" '
-                            "FROM award_trends WHERE bloc = ? AND year = 2020", [KTKT])
+    # `year` is when the award was proposed (the review meeting's date, else the article's),
+    # `achievement_year` the year it is for
+    _, rows = run_query(db, 'SELECT year, achievement_year, province, bloc, award_type, status, '
+                            '"count" FROM award_trends WHERE bloc = ? AND achievement_year = 2020',
+                        [KTKT])
     article = next(r for r in gold if r["blocs"] and r["blocs"][0]["name"] == KTKT
                    and r["awards"])
+    dates = [e["date"] for e in article["events"] if e.get("date")]
+    stage_year = int((min(dates) if dates else article["published"])[:4])
+    assert stage_year == 2021  # the 2020 review was held in January 2021
     expected: dict[tuple, int] = {}
     for a in article["awards"]:
-        key = (a["year"], article["province"], KTKT, a["type"], a["status"])
+        key = (stage_year, a["year"], article["province"], KTKT, a["type"], a["status"])
         expected[key] = expected.get(key, 0) + 1
-    assert {row[:5]: row[5] for row in rows} == expected
+    assert {row[:6]: row[6] for row in rows} == expected
+
+
+def test_an_award_counts_once_at_its_furthest_stage(tmp_path: Path, gold: list[dict]) -> None:
+    article = next(r for r in gold if r["blocs"] and r["blocs"][0]["name"] == KTKT
+                   and any(a["recipient"] for a in r["awards"]))
+    award = next(a for a in article["awards"] if a["recipient"])
+    conferred = copy.deepcopy(article)
+    conferred["id"] = "conferred-later"
+    conferred["published"] = "2021-09-15"
+    conferred["events"] = [dict(conferred["events"][0], type="award_ceremony",
+                                date="2021-09-10")] if conferred["events"] else []
+    conferred["awards"] = [dict(award, status="conferred", decision="1234/QĐ-UBND")]
+    path = tmp_path / "w.duckdb"
+    load_records(path, [article, conferred])
+    _, rows = run_query(path, 'SELECT year, status, "count", items, sources FROM award_trends '
+                              "WHERE award_type = ? AND achievement_year = ?",
+                        [award["type"], award["year"]])
+    conferred_rows = [r for r in rows if r[1] == "conferred"]
+    # the award proposed in January and conferred in September is one conferred award
+    assert [r[:4] for r in conferred_rows] == [(2021, "conferred", 1, 1)]
+    assert len(conferred_rows[0][4]) == 2  # both articles back it
+    proposed = sum(r[3] for r in rows if r[1] == "proposed")
+    same_type = [a for a in article["awards"] if a["type"] == award["type"]
+                 and a["year"] == award["year"]]
+    assert proposed == len(same_type) - 1
 
 
 # --- queries ---------------------------------------------------------------------------------

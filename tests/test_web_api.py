@@ -28,12 +28,6 @@ DEPUTY_2021 = "Ban Quản lý Vườn Quốc gia Ba Bể"
 
 
 @pytest.fixture(scope="module")
-def client(demo_db):
-    with TestClient(create_app(demo_db)) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
 def ktkt_id(client) -> str:
     rows = client.get("/api/v1/blocs", params={"province": "Bắc Kạn", "q": "kinh te - ky thuat"}
                       ).json()["data"]

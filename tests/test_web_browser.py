@@ -146,7 +146,8 @@ def test_official_search_without_diacritics(page, served, shots):
 
 def test_article_from_a_fact_shows_its_evidence_highlighted(page, served, shots):
     page.goto(served + "/tim-kiem?q=khoi kinh te ky thuat")
-    page.get_by_role("link", name=KTKT).first.click()
+    # the bloc among the hits (articles about it come first, headlines naming it)
+    page.get_by_role("link", name=KTKT, exact=True).first.click()
     source = page.locator('li.year[data-year="2021"] .pairing').first.locator(
         '[data-role="leader"] a.src').first
     fact = source.get_attribute("href").split("#")[1]
@@ -206,3 +207,104 @@ def test_pages_answer_bad_input_with_a_page_not_a_crash(browser_context, served)
             assert tab.locator("#error-detail").inner_text()
     finally:
         tab.close()
+
+
+# ---------------------------------------------------------------- the analyst's desk
+
+def test_search_ranks_articles_and_lists_units_and_people(page, served, shots):
+    page.goto(served + "/")
+    page.fill("#q", "so nong nghiep")
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    hits = page.locator("#article-hits li")
+    assert hits.count() >= 1
+    assert page.locator("#article-hits mark").count() >= 1  # the words marked in the snippet
+    assert "Sở Nông nghiệp" in page.locator("#unit-hits").inner_text()
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
+
+
+def test_units_page_and_a_units_history(page, served, shots):
+    page.goto(served + "/don-vi?q=giao thong&province=B%E1%BA%AFc%20K%E1%BA%A1n")
+    page.screenshot(path=str(shots / "units.png"), full_page=True)
+    page.locator("#unit-results a", has_text="Sở Giao thông vận tải").first.click()
+    page.wait_for_selector("#unit-name")
+    assert page.locator("#unit-led").count() == 1
+    assert KTKT in page.locator("#unit-led").inner_text()
+    page.screenshot(path=str(shots / "unit.png"), full_page=True)
+
+
+def test_comparison_of_two_provinces_on_one_chart(page, served, shots):
+    page.goto(served + "/so-sanh")
+    page.select_option("#c-province", ["Bắc Kạn", "Hà Nam"])
+    with page.expect_navigation():
+        page.click("#c-submit")
+    page.wait_for_selector('#compare-chart[data-rendered="true"]')
+    rows = page.locator("#compare-table tbody tr")
+    assert rows.count() == 2
+    legend = page.locator("#compare-chart svg .role-legend").text_content()
+    assert "Bắc Kạn" in legend and "Hà Nam" in legend
+    page.screenshot(path=str(shots / "compare-awards.png"), full_page=True)
+    with page.expect_navigation():
+        page.select_option("#c-kind", "indicators")
+    page.wait_for_selector('#compare-chart[data-rendered="true"]')
+    page.screenshot(path=str(shots / "compare-indicators.png"), full_page=True)
+
+
+def test_chart_downloads_as_png_and_svg(page, served):
+    page.goto(served + "/khen-thuong")
+    page.wait_for_selector('#award-chart[data-rendered="true"]')
+    for kind, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
+        with page.expect_download() as info:
+            page.click(f'.chart-actions a[data-download="{kind}"]')
+        body = Path(info.value.path()).read_bytes()
+        assert info.value.suggested_filename == f"khen-thuong.{kind}"
+        assert body.lstrip()[:4] == magic or magic in body[:200]
+
+
+def test_chart_legend_fits_a_phone_and_keeps_whole_names(page, served, shots):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served + "/khen-thuong")
+    page.wait_for_selector('#award-chart[data-rendered="true"]')
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    legend = page.locator("#award-chart svg .role-legend")
+    box = legend.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+    assert "Bằng khen của UBND tỉnh" in legend.text_content()  # not cut to "Bằng khen c…"
+    page.screenshot(path=str(shots / "award-trends-phone.png"), full_page=True)
+
+
+def test_print_view_of_a_bloc_and_of_awards(page, served, shots):
+    page.goto(served + "/tinh/Bắc Kạn")
+    page.get_by_role("link", name=KTKT).click()
+    page.wait_for_selector("#timeline")
+    page.emulate_media(media="print")
+    assert not page.locator("header.top").is_visible()
+    assert not page.locator("[data-print]").first.is_visible()
+    assert page.locator("#timeline").is_visible()
+    page.screenshot(path=str(shots / "bloc-print.png"), full_page=True)
+    page.pdf(path=str(shots / "bloc-print.pdf"))
+    page.goto(served + "/khen-thuong?province=B%E1%BA%AFc%20K%E1%BA%A1n")
+    page.wait_for_selector('#award-chart[data-rendered="true"]')
+    assert not page.locator("#award-filters").is_visible()
+    assert page.locator("#award-table").is_visible()
+    page.pdf(path=str(shots / "awards-print.pdf"))
+    page.screenshot(path=str(shots / "awards-print.png"), full_page=True)
+    page.emulate_media(media="screen")
+
+
+def test_current_province_and_excel_download(page, served, shots):
+    page.goto(served + "/tinh/Th%C3%A1i%20Nguy%C3%AAn")
+    assert "Bắc Kạn" in page.locator("#current-note").inner_text()
+    page.click("#awards-link")
+    page.wait_for_selector('#award-chart[data-rendered="true"]')
+    assert page.locator("#award-table tbody tr").count() > 0
+    with page.expect_download() as info:
+        page.click("#excel-link")
+    import openpyxl
+    saved = shots / "khen-thuong.xlsx"
+    info.value.save_as(saved)
+    assert info.value.suggested_filename == "khen-thuong.xlsx"
+    book = openpyxl.load_workbook(saved, read_only=True)
+    header = next(book.worksheets[0].iter_rows(values_only=True))
+    assert "Hình thức khen thưởng" in header
+    page.screenshot(path=str(shots / "awards-current-province.png"), full_page=True)

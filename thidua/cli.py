@@ -101,9 +101,11 @@ def query(sql, fmt, db) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "all"]), required=True,
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "xlsx", "all"]),
+              required=True,
               help="parquet: every table, partitioned by article province and year; csv: every "
-                   "analyst view; jsonl: whole records; all: the three.")
+                   "analyst view (UTF-8 with a BOM, for Excel); jsonl: whole records; xlsx: the "
+                   "analyst views in one workbook, Vietnamese names and labels; all: the four.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
 @db_option
 def export(fmt, out, db) -> None:
@@ -117,6 +119,15 @@ def export(fmt, out, db) -> None:
     per_folder = Counter(f.relative_to(out).parts[0] for f in files)
     for folder, count in per_folder.items():
         click.echo(f"{Path(out) / folder}" + (f"  ({count} files)" if count > 1 else ""))
+
+
+@main.command("check-export")
+@click.argument("descriptor", type=click.Path(exists=True, dir_okay=False))
+def check_export(descriptor) -> None:
+    """Validate an export's datapackage.json (frictionless, reading Parquet exactly)."""
+    from thidua.warehouse.datapackage import main as validate_main
+
+    sys.exit(validate_main([descriptor]))
 
 
 @main.command()

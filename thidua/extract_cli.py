@@ -148,9 +148,10 @@ def inputs_from_jsonl(stream: IO[str]) -> Iterator[dict]:
             yield {"id": ident, "error": exc.args[0]}
 
 
-def run(items: Iterable[dict], out: IO[str] = sys.stdout, limits: Limits | None = None, jobs: int = 1) -> int:
-    """Write one line per input, in the inputs' order; return how many inputs failed. With
-    `jobs` > 1 the inputs are extracted by that many processes."""
+def run(items: Iterable[dict], out: IO[str] | None = None, limits: Limits | None = None, jobs: int = 1) -> int:
+    """Write one line per input to `out` (stdout by default), in the inputs' order; return how
+    many inputs failed. With `jobs` > 1 the inputs are extracted by that many processes."""
+    out = out if out is not None else sys.stdout  # looked up per call: tests and callers swap stdout
     limits = limits or Limits()
     results = parallel_results(items, limits, jobs) if jobs > 1 else (_result(item, limits) for item in items)
     failed = 0

@@ -40,6 +40,7 @@ import numpy as np
 import pyarrow as pa
 
 from thidua.schema import Record
+from thidua.warehouse import bounds
 from thidua.warehouse import record_sql as rs
 from thidua.warehouse import places
 from thidua.warehouse.places import current_province, district_of
@@ -146,6 +147,11 @@ def _value(name: str, where: str = "") -> str:
     return rs.value(_FIELDS[name], where + rs.quote(name))
 
 
+def _bound_value(section: str | None, name: str, expr: str) -> str:
+    model = Record if section is None else _FIELDS[section].item.model
+    return rs.value({f.name: f for f in rs.fields(model)}[name], expr)
+
+
 def _article_id(prefix: str = "") -> str:
     """load.article_id_for in SQL: the id; else sha1 of the URL; else of the text fields."""
     published = f"{prefix}\"published\""  # as written, checked to be YYYY-MM-DD
@@ -175,6 +181,7 @@ def parse_sql(lines: str, trusted: bool = False, null_styles: Sequence[str] = ('
         f"AND {rs.object_ok(Record, 'd')} "
         f"AND {_count([_KEY_END])} = {rs.object_keys(Record, 'd')} "
         f"AND {_count(string_styles)} = {rs.object_strings(Record, 'd')}"
+        f" AND {bounds.sql_ok('d', _bound_value)}"
         ", false)")
     article_id = "article_id" if trusted else f"CASE WHEN ok THEN {_article_id('d.')} END"
     parse = f"json_transform({_nulls(null_styles)}, '{_SHAPE}')"
@@ -425,14 +432,45 @@ def flatten(con: duckdb.DuckDBPyConnection, tables: Sequence[str], stats) -> Non
 
 # ------------------------------------------------------------------ the load
 
+_POS = "(file_no::BIGINT << 40) + line_no"
+
+
+def _clashes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Lines whose id an earlier line already gave to a different article (load.same_article
+    in SQL): (file_no, line_no, article_id, url, first file_no, first line_no, first url)."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _bulk_clash AS
+        WITH docs AS (
+            SELECT article_id, {_POS} AS pos, file_no, line_no, {_value('url')} AS url,
+                   sha1({_value('body')}) AS body_hash
+            FROM _bulk_docs
+            WHERE article_id IN (SELECT article_id FROM _bulk_docs GROUP BY article_id
+                                 HAVING count(*) > 1)
+        ),
+        firsts AS (
+            SELECT * FROM docs
+            QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY pos) = 1
+        )
+        SELECT d.pos, d.file_no, d.line_no, d.article_id, d.url, f.file_no AS first_file,
+               f.line_no AS first_line, f.url AS first_url
+        FROM docs AS d JOIN firsts AS f USING (article_id)
+        WHERE d.pos > f.pos
+          AND NOT (d.url IS NOT DISTINCT FROM f.url
+                   AND (d.url IS NOT NULL OR d.body_hash = f.body_hash))""")
+    return con.execute("SELECT file_no, line_no, article_id, url, first_file, first_line, "
+                       "first_url FROM _bulk_clash ORDER BY pos").fetchall()
+
+
 def stage(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike],
-          handle_line: Callable[[str, str], tuple[str, Any] | None]) -> None:
+          handle_line: Callable[[str, str], tuple[str, Any] | None]) -> list[tuple]:
     """Parse and check every line of `paths`: the view _bulk_docs holds every record that
     passed (the checks or pydantic), _bulk_ids each article id's winning and first line,
     _bulk_win the winning copy of each; unusual lines go through `handle_line`. Run it
     outside the load's transaction (it writes no warehouse table); drop() removes it all.
 
-    Raises NotBulk, before any line is handled, when a file needs the line-by-line path."""
+    Returns the lines whose id clashes with an earlier, different article (_clashes): they
+    are left out. Raises NotBulk, before any line is handled, when a file needs the
+    line-by-line path."""
     sources = [Source(no, Path(p), f"{p}: " if len(paths) > 1 else "")
                for no, p in enumerate(paths)]
     _table_columns(con, "articles")
@@ -457,16 +495,17 @@ def stage(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike],
             source.close()
     con.register("_bulk_parsed", parsed)
     _fallback(con, sources, handle_line)
+    clashes = _clashes(con)
     # the last copy of an id wins; ids are listed in the order first seen
-    con.execute("""
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _bulk_ids AS
         SELECT article_id, max(pos) AS win, min(pos) AS seen, count(*) AS copies
-        FROM (SELECT article_id, (file_no::BIGINT << 40) + line_no AS pos FROM _bulk_docs)
+        FROM (SELECT article_id, {_POS} AS pos FROM _bulk_docs)
+        WHERE pos NOT IN (SELECT pos FROM _bulk_clash)
         GROUP BY article_id""")
     repeated = con.execute("SELECT count(*) FROM _bulk_ids WHERE copies > 1").fetchall()[0][0]
     con.execute("CREATE OR REPLACE TEMP VIEW _bulk_win_raw AS SELECT * FROM _bulk_docs" + (
-        " WHERE (file_no::BIGINT << 40) + line_no IN (SELECT win FROM _bulk_ids)"
-        if repeated else ""))
+        f" WHERE {_POS} IN (SELECT win FROM _bulk_ids)" if repeated or clashes else ""))
     lists = [f"{rs.quote(f.name)}" for f in rs.fields(Record) if f.kind == "list"]
     con.execute(f"""
         CREATE OR REPLACE TEMP VIEW _bulk_win AS
@@ -475,12 +514,13 @@ def stage(con: duckdb.DuckDBPyConnection, paths: Sequence[str | os.PathLike],
                {_value('province')} AS province, {_value('title')} AS title,
                {_value('body')} AS body, {', '.join(lists)}
         FROM _bulk_win_raw""")
+    return clashes
 
 
 def drop(con: duckdb.DuckDBPyConnection) -> None:
     for view in ("_bulk_win", "_bulk_win_raw", "_bulk_docs"):
         con.execute(f"DROP VIEW IF EXISTS {view}")
-    for table in ("_bulk_ids", "_bulk_fixed"):
+    for table in ("_bulk_ids", "_bulk_fixed", "_bulk_clash"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     try:
         con.unregister("_bulk_parsed")

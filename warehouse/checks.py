@@ -45,10 +45,27 @@ ENTITY_REFERENCES = {
 }
 
 
+# The history and marts: one row per key (what history.py updates them by).
+DERIVED_UNIQUE = {
+    "hist_holders": ("bloc_id", "year", "role", "unit_id"),
+    "hist_bloc_leadership_history": ("bloc_id", "year", "leader_unit_id", "deputy_unit_id"),
+    "hist_awards": ("award_key",),
+    "hist_award_trends": ("trend_key",),
+    "mart_award_trends": ("trend_key",),
+    "hist_indicator_series": ("series_key", "region", "province", "period", "value", "unit"),
+    "hist_officials": ("person_id", "title", "organisation_id", "organisation_written"),
+    "mart_coverage": ("source", "month"),
+}
+
+
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every failed check as a sentence; an empty list means the warehouse is sound."""
     failures = []
-    for table, key in ENTITY_UNIQUE.items():
+    stale = _count(con, "SELECT count(*) FROM mart_award_trends WHERE trend_key NOT IN "
+                        "(SELECT trend_key FROM hist_award_trends)")
+    if stale:
+        failures.append(f"mart_award_trends: {stale} rows of no hist_award_trends row")
+    for table, key in {**DERIVED_UNIQUE, **ENTITY_UNIQUE}.items():
         columns = ", ".join(key)
         dupes = _count(con, f"SELECT count(*) FROM (SELECT {columns} FROM {table} "
                             f"GROUP BY {columns} HAVING count(*) > 1)")

@@ -41,7 +41,7 @@ class ExportedFile:
     """One file an export wrote, and what it holds."""
 
     path: Path  # relative to the export folder
-    kind: Literal["parquet", "csv", "jsonl", "json-schema"]
+    kind: Literal["parquet", "csv", "jsonl", "json-schema", "xlsx"]
     relation: str | None = None  # table or view it holds
     partition: dict[str, Any] = field(default_factory=dict)  # hive key → value
 
@@ -215,7 +215,8 @@ def table_schema(con: duckdb.DuckDBPyConnection, relation: str,
         if description:
             descriptor["description"] = description
         constraints: dict[str, Any] = {}
-        if not nullable:
+        # a view's DESCRIBE reports the base column's NOT NULL even through an outer join
+        if not nullable and not view:
             constraints["required"] = True
         if enum or (doc.enum and ftype == "string"):
             constraints["enum"] = enum or doc.enum
@@ -319,6 +320,8 @@ def slug(value: Any) -> str:
 def _resource_name(file: ExportedFile) -> str:
     if file.kind == "json-schema":
         return "record-schema"
+    if file.kind == "xlsx":
+        return "analyst-views-xlsx"
     base = file.relation or file.path.stem
     if not re.fullmatch(r"[a-z0-9._-]+", base):
         base = slug(base)
@@ -366,6 +369,10 @@ def build(con: duckdb.DuckDBPyConnection, files: list[ExportedFile]) -> dict:
             else:
                 resource["view"] = file.relation
             resource["schema"] = schema
+        elif file.kind == "xlsx":
+            resource.update({"type": "file", "format": "xlsx", "mediatype": _format("xlsx")[
+                "mediatype"], "description": "The analyst views for Excel: one sheet each, "
+                "Vietnamese column names, Vietnamese labels in place of codes."})
         elif file.kind == "jsonl":
             resource.update(_format("jsonl"))
             resource["profile"] = "tabular-data-resource"
@@ -392,7 +399,10 @@ def build(con: duckdb.DuckDBPyConnection, files: list[ExportedFile]) -> dict:
 def _format(kind: str) -> dict:
     return {
         "parquet": {"format": "parquet", "mediatype": "application/vnd.apache.parquet"},
-        "csv": {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"},
+        # the files start with a byte-order mark (for Excel)
+        "csv": {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig"},
+        "xlsx": {"format": "xlsx",
+                 "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
         "jsonl": {"format": "jsonl", "mediatype": "application/jsonl", "encoding": "utf-8"},
     }[kind]
 
@@ -465,3 +475,24 @@ def validate(descriptor: str | Path):
 __all__ = ["ColumnDoc", "ExportedFile", "PACKAGE_NAME", "build", "describe", "foreign_keys",
            "frictionless_type", "primary_key", "record_schema", "register_parquet_reader",
            "slug", "table_docs", "table_schema", "validate", "view_column_doc", "write"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`thidua check-export EXPORT/datapackage.json`: frictionless's validation with the
+    exact Parquet reader; prints each invalid resource and its first errors, exits 1 when
+    the package is invalid."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("descriptor", help="the export's datapackage.json")
+    args = parser.parse_args(argv)
+    report = validate(args.descriptor)
+    tasks = report.tasks
+    for task in tasks:
+        if not task.valid:
+            print(f"INVALID {task.name}: " + "; ".join(
+                e.message for e in task.errors[:3]))
+    print(f"{'valid' if report.valid else 'invalid'}: {len(tasks)} resources, "
+          f"{sum(len(t.errors) for t in tasks)} errors")
+    return 0 if report.valid else 1
+

@@ -8,12 +8,12 @@ from pathlib import Path
 import duckdb
 
 from thidua.warehouse import overrides as overrides_file
-from thidua.warehouse import history, places
+from thidua.warehouse import history, labels, places
 from thidua.warehouse.migrate import SchemaVersionError, upgrade
 
 # Bump when a DDL file changes in a way an existing file cannot pick up by re-running it,
 # and add the step to migrate.py.
-WAREHOUSE_SCHEMA_VERSION = 2
+WAREHOUSE_SCHEMA_VERSION = 3
 DEFAULT_PATH = Path("data") / "thidua.duckdb"
 
 PathLike = str | os.PathLike
@@ -24,13 +24,19 @@ TABLES = ("articles", "events", "blocs", "bloc_members", "people", "awards", "bl
 # Resolved entities (rebuilt after each load) and the tables that support them.
 ENTITY_TABLES = ("entity_units", "entity_unit_aliases", "entity_people", "entity_person_aliases",
                  "entity_blocs", "entity_bloc_aliases")
-SUPPORT_TABLES = ("load_failures", "places_provinces", "entity_title_parts")
+SUPPORT_TABLES = ("load_failures", "places_provinces", "entity_title_parts", "code_labels")
 VIEWS = ("bloc_leadership_history", "award_trends", "indicator_series", "officials", "coverage")
-# What the first four analyst views read: rebuilt after every load (history.py).
-HISTORY_TABLES = tuple(f"hist_{view}" for view in VIEWS[:4])
+# What the analyst views read, kept up to date by every load (history.py).
+FACT_TABLES = tuple(d.table for d in history.FACTS)
+HISTORY_TABLES = tuple(d.table for d in history.HISTORY)
+MART_TABLES = tuple(d.table for d in history.MARTS)
 ENTITY_VIEWS = ("entity_person_titles",)
+# The DDL files that hold only the views derived tables are computed by: they run in the
+# schema `scoped` too (history.py).
+SCOPED_FILES = ("010_staging.sql", "020_facts.sql", "030_history.sql", "036_folded_history.sql",
+                "040_marts.sql")
 
-__all__ = ["ENTITY_TABLES", "ENTITY_VIEWS", "HISTORY_TABLES", "SUPPORT_TABLES", "TABLES", "VIEWS",
+__all__ = ["ENTITY_TABLES", "ENTITY_VIEWS", "FACT_TABLES", "HISTORY_TABLES", "SUPPORT_TABLES", "TABLES", "VIEWS",
            "WAREHOUSE_SCHEMA_VERSION", "SchemaVersionError", "connect", "default_path",
            "ensure_schema", "schema_version"]
 
@@ -47,18 +53,19 @@ def sql_files() -> list[tuple[str, str]]:
 
 
 def connect(path: PathLike | None = None, read_only: bool = False,
-            overrides: PathLike | None = None) -> duckdb.DuckDBPyConnection:
+            overrides: PathLike | None = None, config: dict | None = None
+            ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades its schema.
 
     A writable connection holds the file: other processes cannot open it, even read-only,
     until it is closed. Loads therefore write a copy and swap it in (warehouse/swap.py).
     `overrides` is the entity overrides file used if an upgrade re-resolves entities
-    (default: beside the file)."""
+    (default: beside the file); `config` is passed to DuckDB (query.SANDBOX)."""
     path = Path(path) if path is not None else default_path()
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no warehouse at {path}: load records first")
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True, config=config or {})
         try:
             _check_readable(con, path)
         except BaseException:
@@ -67,6 +74,10 @@ def connect(path: PathLike | None = None, read_only: bool = False,
         return con
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
+    try:  # no progress bar on the terminal of a load (in Jupyter DuckDB refuses the setting)
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        pass
     try:
         ensure_schema(con, overrides if overrides is not None else overrides_file.default_path(path))
     except BaseException:
@@ -92,9 +103,19 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, overrides: PathLike | None = N
         migrated = stored is not None and stored < WAREHOUSE_SCHEMA_VERSION
         if migrated:
             upgrade(con, stored, WAREHOUSE_SCHEMA_VERSION)
-        for _name, text in sql_files():
+        files = sql_files()
+        for _name, text in files:
             con.execute(text)
+        con.execute(history.scoped_sql())
+        con.execute("SET schema = 'scoped'")
+        try:
+            for name, text in files:
+                if name in SCOPED_FILES:
+                    con.execute(text)
+        finally:
+            con.execute("SET schema = 'main'")
         places.sync(con)
+        labels.sync(con)
         if migrated:
             history.refresh(con, overrides_file.read(overrides))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('warehouse_schema_version', ?)",

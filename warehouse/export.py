@@ -4,6 +4,7 @@ Layout of an export folder (every format into the same folder gives one package)
 
     <table>.parquet/article_province=<p>/article_year=<y>/data_0.parquet   every table
     <view>.csv                                                            every analyst view
+    analyst-views.xlsx                                                    the views, for Excel
     records.jsonl                                                         whole records
     record.schema.json                                                    JSON Schema of a record
     datapackage.json                                                      Frictionless Data Package
@@ -14,6 +15,12 @@ re-exporting a province-year replaces whole files). The keys are named article_p
 article_year, not province / year: awards.year, bloc_leadership.year and blocs.province
 are columns of their own, and hive readers (DuckDB, pyarrow) let a path key override a
 file column of the same name — `year=2021` would silently overwrite an award's year.
+An article without a province or date sits under article_province=unknown / article_year=0,
+not under hive's null folder: pandas cannot read a dataset whose partition key is null in
+one folder and a string in another ("Cannot yet unify dictionaries with nulls").
+
+CSV files start with a byte-order mark, so Excel reads their accents as UTF-8 (pandas,
+polars, DuckDB and pyarrow skip it).
 """
 from __future__ import annotations
 
@@ -26,25 +33,30 @@ from urllib.parse import unquote
 import duckdb
 
 from thidua.schema import json_schema_text
-from thidua.warehouse import datapackage
+from thidua.warehouse import datapackage, excel
 from thidua.warehouse.assemble import iter_records
 from thidua.warehouse.datapackage import ARTICLE_KEY, PACKAGE_NAME, ExportedFile, describe
-from thidua.warehouse.db import TABLES, VIEWS, PathLike, connect, ensure_schema
+from thidua.warehouse.db import FACT_TABLES, TABLES, VIEWS, PathLike, connect, ensure_schema
 
-FORMATS = ("parquet", "jsonl", "csv")
+FORMATS = ("parquet", "jsonl", "csv", "xlsx")
 CHOICES = (*FORMATS, "all")
 SCHEMA_NAME = "record.schema.json"
 RECORDS_NAME = "records.jsonl"
+XLSX_NAME = "analyst-views.xlsx"
 PARTITION_KEYS = ("article_province", "article_year")
-_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
-# Tables that describe the file rather than the news (schema version): not exported.
-_INTERNAL_TABLES = {"meta"}
+UNKNOWN_PROVINCE, UNKNOWN_YEAR = "unknown", 0  # the partition of articles without them
+BOM = "\ufeff".encode("utf-8")
+# Tables that describe the file rather than the news (schema version), and the working
+# tables a load keeps the history with (rebuilt from the raw tables by history.refresh):
+# not exported. The history tables the analyst views read are.
+_INTERNAL_TABLES = {"meta", "entity_mentions", *FACT_TABLES}
 
 
 def export(path: PathLike | None, fmt: str, out_dir: str | os.PathLike) -> list[Path]:
     """Export the warehouse at `path`; returns every file written, datapackage.json last.
 
-    fmt: parquet (every table), csv (every analyst view), jsonl (whole records) or all.
+    fmt: parquet (every table), csv (every analyst view), jsonl (whole records), xlsx (every
+    analyst view, one sheet each, Vietnamese column names and labels) or all.
     record.schema.json and datapackage.json are written with any of them; the package
     describes the files of this call.
     """
@@ -63,6 +75,8 @@ def export(path: PathLike | None, fmt: str, out_dir: str | os.PathLike) -> list[
             written += [write_view_csv(con, view, out) for view in VIEWS]
         if "jsonl" in formats:
             written.append(write_records(con, out))
+        if "xlsx" in formats:
+            written.append(write_views_xlsx(con, out))
         (out / SCHEMA_NAME).write_text(json_schema_text(), encoding="utf-8")
         written.append(ExportedFile(Path(SCHEMA_NAME), "json-schema"))
         package = datapackage.write(con, out, written)
@@ -108,13 +122,13 @@ def write_table_parquet(con: duckdb.DuckDBPyConnection, table: str, out: Path
         con.execute(f"COPY (SELECT * FROM {_ident(table)} ORDER BY {order}) "
                     f"TO {_quote_path(target)} (FORMAT parquet)")
         return [ExportedFile(target.relative_to(out), "parquet", table)]
+    keys = (f"coalesce(province, '{UNKNOWN_PROVINCE}') AS article_province, "
+            f"coalesce(year(published), {UNKNOWN_YEAR}) AS article_year")
     if table == "articles":
-        source = ("SELECT *, province AS article_province, year(published) AS article_year "
-                  "FROM articles")
+        source = f"SELECT *, {keys} FROM articles"
     else:
         source = (f"SELECT t.*, a.article_province, a.article_year FROM {_ident(table)} AS t "
-                  "LEFT JOIN (SELECT article_id, province AS article_province, "
-                  "year(published) AS article_year FROM articles) AS a USING (article_id)")
+                  f"LEFT JOIN (SELECT article_id, {keys} FROM articles) AS a USING (article_id)")
     con.execute(f"COPY ({source} ORDER BY {order}) TO {_quote_path(folder)} "
                 f"(FORMAT parquet, PARTITION_BY ({', '.join(PARTITION_KEYS)}), "
                 "OVERWRITE_OR_IGNORE true)")
@@ -127,8 +141,8 @@ def _partition(file: Path, folder: Path) -> dict:
     values: dict = {}
     for part in file.relative_to(folder).parent.parts:
         key, _, raw = part.partition("=")
-        value = None if raw == _HIVE_NULL else unquote(raw)
-        values[key] = int(value) if key == "article_year" and value is not None else value
+        value = unquote(raw)
+        values[key] = int(value) if key == "article_year" else value
     return values
 
 
@@ -139,9 +153,22 @@ def write_view_csv(con: duckdb.DuckDBPyConnection, view: str, out: Path) -> Expo
         f"to_json({_ident(name)}) AS {_ident(name)}"
         if dtype.endswith("]") or dtype.startswith(("STRUCT", "MAP")) else _ident(name)
         for name, dtype, _null in describe(con, view))
-    con.execute(f"COPY (SELECT {select} FROM {_ident(view)}) TO {_quote_path(target)} "
+    body = target.with_name(target.name + ".part")
+    con.execute(f"COPY (SELECT {select} FROM {_ident(view)}) TO {_quote_path(body)} "
                 "(FORMAT csv, HEADER true)")
+    with open(target, "wb") as handle, open(body, "rb") as rows:
+        handle.write(BOM)
+        shutil.copyfileobj(rows, handle, 1 << 20)
+    body.unlink()
     return ExportedFile(target.relative_to(out), "csv", view)
+
+
+def write_views_xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> ExportedFile:
+    """Every analyst view as a sheet of one workbook (warehouse/excel.py)."""
+    target = out / XLSX_NAME
+    excel.write(target, ((view, con.sql(f"SELECT * FROM {_ident(view)}").to_arrow_table())
+                         for view in VIEWS))
+    return ExportedFile(target.relative_to(out), "xlsx")
 
 
 def write_records(con: duckdb.DuckDBPyConnection, out: Path) -> ExportedFile:
@@ -178,5 +205,6 @@ def open_parquet_export(root: str | os.PathLike,
 
 
 __all__ = ["CHOICES", "FORMATS", "PACKAGE_NAME", "PARTITION_KEYS", "RECORDS_NAME", "SCHEMA_NAME",
+           "XLSX_NAME", "write_views_xlsx",
            "export", "export_tables", "open_parquet_export", "write_records",
            "write_table_parquet", "write_view_csv"]

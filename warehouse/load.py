@@ -20,8 +20,9 @@ from pydantic import ValidationError
 
 from thidua.schema import Record, validate
 from thidua.warehouse import overrides as overrides_file
+from thidua.warehouse import bounds
 from thidua.warehouse import bulk as bulk_load
-from thidua.warehouse import history
+from thidua.warehouse import history, search
 from thidua.warehouse.db import TABLES, default_path
 from thidua.warehouse.flatten import Row, flatten
 from thidua.warehouse.swap import writing
@@ -49,6 +50,7 @@ class LoadStats:
     rejected: list[Rejected] = field(default_factory=list)
     failures: int = 0  # failed extractions ({"id", "error"} inputs) recorded in load_failures
     removed: int = 0  # articles of `replace_version` removed before loading
+    removed_ids: list[str] = field(default_factory=list)
     entities: dict[str, int] = field(default_factory=dict)  # entities per kind after the load
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step of the load
     # bulk loads: lines its checks doubted and sent through the Python path (blank ones too)
@@ -162,8 +164,18 @@ def _load(con_or_path: Target, body: Body, replace_version: str | None,
         return _load_into(con_or_path, body, replace_version, overrides)
     path = Path(con_or_path)
     overrides = overrides if overrides is not None else overrides_file.default_path(path)
-    with writing(path, overrides=overrides) as con:
-        return _load_into(con, body, replace_version, overrides)
+    whole = not search.exists(path)  # a new index takes every article
+    index = search.Update(path)
+    try:
+        with writing(path, overrides=overrides, before_swap=index.commit) as con:
+            stats = _load_into(con, body, replace_version, overrides)
+            started = time.perf_counter()
+            index.add(con, None if whole else stats.article_ids + stats.removed_ids)
+            stats.timings["search index"] = time.perf_counter() - started
+    except BaseException:
+        index.rollback()
+        raise
+    return stats
 
 
 def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -184,12 +196,19 @@ def _load_into(con: duckdb.DuckDBPyConnection, body: Body, replace_version: str 
         body.prepare(con, stats)
         con.begin()
         try:
-            if replace_version is not None:
-                stats.removed = _remove_version(con, replace_version)
+            removed = _remove_version(con, replace_version) if replace_version is not None else []
+            stats.removed, stats.removed_ids = len(removed), removed
             failures = body.write(con, stats)
             stats.loaded = len(stats.article_ids)
             stats.failures = _record_failures(con, failures, set(stats.article_ids))
-            stats.entities = history.refresh(con, corrections, stats.timings)
+            # the history is brought up to date for the articles this load touched
+            con.register("_touched_ids", pa.table({"article_id": pa.array(
+                stats.article_ids + removed, pa.string())}))
+            try:
+                stats.entities = history.refresh(con, corrections, stats.timings,
+                                                 articles="SELECT article_id FROM _touched_ids")
+            finally:
+                con.unregister("_touched_ids")
             started = time.perf_counter()
             con.commit()
             stats.timings["commit"] = time.perf_counter() - started
@@ -214,7 +233,7 @@ class _PythonBody(Body):
     def write(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> dict[str, Row]:
         pending: dict[str, Record] = {}
         failures: dict[str, Row] = {}
-        seen: set[str] = set()
+        first: dict[str, tuple[str, str | None, str]] = {}  # id → where, url, body's hash
         for where, raw, error in self.entries:
             if error is None and _is_failure(raw):
                 row = _failure_row(where, raw)
@@ -224,10 +243,16 @@ class _PythonBody(Body):
             if record is None:
                 continue
             article_id = article_id_for(record)
-            if article_id in seen:
+            identity = (record.url, hashlib.sha1(record.body.encode("utf-8")).hexdigest())
+            if article_id in first:
+                earlier = first[article_id]
+                if not same_article(earlier[1:], identity):
+                    stats.rejected.append(Rejected(where, article_id, clash_reason(
+                        article_id, earlier[0], earlier[1], record.url)))
+                    continue
                 stats.duplicates += 1
             else:
-                seen.add(article_id)
+                first[article_id] = (where, *identity)
                 stats.article_ids.append(article_id)
             pending[article_id] = record
             if len(pending) >= self.batch_size:
@@ -244,6 +269,7 @@ class _BulkBody(Body):
     def __init__(self, paths: list[str | os.PathLike]) -> None:
         self.paths = paths
         self.failures: dict[str, Row] = {}
+        self.clashes = 0
 
     def prepare(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> None:
         # outside the transaction: staging writes no warehouse table, and the long parse
@@ -263,23 +289,32 @@ class _BulkBody(Body):
             return None if record is None else (article_id_for(record), record)
 
         started = time.perf_counter()
-        bulk_load.stage(con, self.paths, handle_line)
+        prefixes = [f"{p}: " if len(self.paths) > 1 else "" for p in self.paths]
+        clashes = bulk_load.stage(con, self.paths, handle_line)
+        self.clashes = len(clashes)
+        for file_no, line_no, article_id, url, first_file, first_line, first_url in clashes:
+            stats.rejected.append(Rejected(
+                f"{prefixes[file_no]}line {line_no}", article_id,
+                clash_reason(article_id, f"{prefixes[first_file]}line {first_line}",
+                             first_url, url)))
+        # in file and line order, as the Python path meets them
+        order = {prefix: no for no, prefix in enumerate(prefixes)}
+        stats.rejected.sort(key=lambda r: (order[r.where[:r.where.rindex("line ")]],
+                                           int(r.where.rsplit(" ", 1)[1])))
         stats.timings["read and check"] = time.perf_counter() - started
 
     def write(self, con: duckdb.DuckDBPyConnection, stats: LoadStats) -> dict[str, Row]:
         stats.article_ids = [r[0] for r in con.execute(
             "SELECT article_id FROM _bulk_ids ORDER BY seen").fetchall()]
         valid = con.execute("SELECT count(*) FROM _bulk_docs").fetchall()[0][0]
-        stats.duplicates = valid - len(stats.article_ids)
+        stats.duplicates = valid - self.clashes - len(stats.article_ids)
         stats.replaced = con.execute(
             "SELECT count(*) FROM articles "
             "WHERE article_id IN (SELECT article_id FROM _bulk_ids)").fetchall()[0][0]
         started = time.perf_counter()
-        for table in TABLES:
-            # an empty table (a first load) has nothing to delete, and asking is instant
-            if con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchall()[0][0]:
-                con.execute(f"DELETE FROM {table} "
-                            "WHERE article_id IN (SELECT article_id FROM _bulk_ids)")
+        for table in TABLES if stats.replaced else ():  # new articles only: nothing to delete
+            con.execute(f"DELETE FROM {table} "
+                        "WHERE article_id IN (SELECT article_id FROM _bulk_ids)")
         con.execute("DELETE FROM load_failures "
                     "WHERE input_id IN (SELECT article_id FROM _bulk_ids)")
         bulk_load.flatten(con, TABLES, stats)
@@ -290,15 +325,36 @@ class _BulkBody(Body):
         bulk_load.drop(con)
 
 
+def same_article(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+    """Two lines with one id are versions of one article (the later one wins) when they
+    have the same URL, or neither has one and the texts are equal; else they clash."""
+    (url_a, body_a), (url_b, body_b) = a, b
+    return url_a == url_b and (url_a is not None or body_a == body_b)
+
+
+def clash_reason(article_id: str, first_where: str, first_url: str | None,
+                 url: str | None) -> str:
+    what = (f"{first_where} is {first_url or 'without a URL'}, this line "
+            f"{url or 'without a URL'}" if first_url != url
+            else f"neither has a URL and {first_where} has another text")
+    return (f"article id {article_id!r} is already used by {first_where} for a different "
+            f"article ({what}): give each article its own id; this line was not loaded")
+
+
 def _check(where: str, raw: Any, error: str | None, stats: LoadStats) -> Record | None:
     if error is None and not isinstance(raw, dict):
         error = f"not a JSON object but {type(raw).__name__}"
     if error is None:
         try:
-            return validate(raw)
+            record = validate(raw)
         except ValidationError as err:
             error = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '<record>'}: {e['msg']}"
                               for e in err.errors())
+        else:
+            found = bounds.problems(record)
+            if not found:
+                return record
+            error = "; ".join(found)
     raw_id = raw.get("id") if isinstance(raw, dict) else None
     stats.rejected.append(Rejected(where, raw_id if isinstance(raw_id, str) else None, error))
     return None
@@ -336,18 +392,17 @@ def _record_failures(con: duckdb.DuckDBPyConnection, failures: dict[str, Row],
     return len(rows)
 
 
-def _remove_version(con: duckdb.DuckDBPyConnection, version: str) -> int:
-    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?",
-                      [version]).fetchall()
-    con.register("_version_ids", pa.table({"article_id": pa.array([r[0] for r in ids],
-                                                                  pa.string())}))
+def _remove_version(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles WHERE extractor_version = ?",
+                                     [version]).fetchall()]
+    con.register("_version_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
     try:
         for table in reversed(TABLES):
             con.execute(f"DELETE FROM {table} "
                         "WHERE article_id IN (SELECT article_id FROM _version_ids)")
     finally:
         con.unregister("_version_ids")
-    return len(ids)
+    return ids
 
 
 def _flush(con: duckdb.DuckDBPyConnection, batch: dict[str, Record], stats: LoadStats) -> None:

@@ -39,7 +39,11 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
             con.unregister("_districts")
 
 
-STEPS = {1: _v1_to_v2}
+def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(step_sql(2))
+
+
+STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(con: duckdb.DuckDBPyConnection, stored: int, target: int) -> None:

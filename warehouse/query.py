@@ -16,26 +16,47 @@ from thidua.warehouse.db import PathLike, connect
 
 FORMATS = ("table", "csv", "json")
 
+# A query reads the warehouse and nothing else: no other file (read_csv('/etc/passwd'),
+# COPY … TO, EXPORT DATABASE, ATTACH), no extension installed or loaded, and no setting
+# changed afterwards (PRAGMA profiling_output writes a file; the lock also keeps a query
+# from switching external access back on).
+SANDBOX = {"enable_external_access": False, "autoinstall_known_extensions": False,
+           "autoload_known_extensions": False, "allow_community_extensions": False}
+
+
+def lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection to everything but the databases it has attached, for good."""
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
 
 class ReadOnlyError(PermissionError):
-    """A statement tried to change the warehouse through the read-only query path."""
+    """A statement tried to change the warehouse, or to reach beyond it, through the
+    read-only query path."""
 
 
 def run_query(path: PathLike | None, sql: str, params: Sequence[Any] | dict | None = None
               ) -> tuple[list[str], list[tuple]]:
-    """Run one statement on a read-only connection; returns (column names, rows)."""
-    con = connect(path, read_only=True)
+    """Run one statement on a read-only, sandboxed connection; returns (columns, rows)."""
+    con = connect(path, read_only=True, config=SANDBOX)
     try:
+        lock_down(con)
         cursor = con.execute(sql, params) if params is not None else con.execute(sql)
         if cursor.description is None:
             return [], []
         columns = [d[0] for d in cursor.description]
         return columns, cursor.fetchall()
+    except duckdb.PermissionException as err:
+        raise ReadOnlyError(
+            "queries read the warehouse only: other files, extensions and settings are out "
+            f"of reach (use `thidua export` to write files): {err}") from err
     except duckdb.Error as err:
+        if "configuration has been locked" in str(err):
+            raise ReadOnlyError(f"queries cannot change settings: {err}") from err
         if "read-only" in str(err):
             raise ReadOnlyError(
                 "the warehouse is opened read-only for queries; write statements are refused "
-                f"(load records with `load_records` instead): {err}") from err
+                f"(load records with `thidua load` instead): {err}") from err
         raise
     finally:
         con.close()

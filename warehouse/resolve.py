@@ -32,20 +32,16 @@ from thidua.warehouse.places import current_province
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # unit, person, bloc: the word used in keys and overrides
+    name: str  # unit, person, bloc: the word used in keys, overrides and entity_mentions
     table: str
     aliases: str
     id_column: str
-    mentions: str  # staging view listing (alias, context) mentions
     resolve: Callable[..., names.Mention]
 
 
-UNIT = Kind("unit", "entity_units", "entity_unit_aliases", "unit_id", "stg_unit_mentions",
-            names.unit)
-BLOC = Kind("bloc", "entity_blocs", "entity_bloc_aliases", "bloc_id", "stg_bloc_mentions",
-            names.bloc)
-PERSON = Kind("person", "entity_people", "entity_person_aliases", "person_id",
-              "stg_person_mentions", names.person)
+UNIT = Kind("unit", "entity_units", "entity_unit_aliases", "unit_id", names.unit)
+BLOC = Kind("bloc", "entity_blocs", "entity_bloc_aliases", "bloc_id", names.bloc)
+PERSON = Kind("person", "entity_people", "entity_person_aliases", "person_id", names.person)
 KINDS = {k.name: k for k in (UNIT, BLOC, PERSON)}
 
 
@@ -58,12 +54,17 @@ class Resolution:
     root: dict[str, str] = field(default_factory=dict)  # base key → root key
 
 
-def refresh(con: duckdb.DuckDBPyConnection, overrides: Sequence[Override] = ()) -> dict[str, int]:
-    """Re-resolve every entity from the raw tables; returns the number of entities per kind."""
-    fingerprint = names.rules_fingerprint()
+def is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the rules or data files changed since the last resolution (cached keys void)."""
     stored = con.execute("SELECT value FROM meta WHERE key = 'resolver_fingerprint'").fetchall()
-    fresh = not stored or stored[0][0] != fingerprint
-    _title_parts(con, fresh)
+    return not stored or stored[0][0] != names.rules_fingerprint()
+
+
+def refresh(con: duckdb.DuckDBPyConnection, overrides: Sequence[Override] = ()) -> dict[str, int]:
+    """Re-resolve every entity from entity_mentions (kept by history.py, after
+    title_parts); returns the number of entities per kind."""
+    fingerprint = names.rules_fingerprint()
+    fresh = is_fresh(con)
     units = _resolve(con, UNIT, overrides, fresh)
     blocs = _resolve(con, BLOC, overrides, fresh)
     people = _resolve(con, PERSON, overrides, fresh, typo_evidence=_person_evidence(con, units))
@@ -75,11 +76,41 @@ def refresh(con: duckdb.DuckDBPyConnection, overrides: Sequence[Override] = ()) 
     return counts
 
 
-def _title_parts(con: duckdb.DuckDBPyConnection, fresh: bool) -> None:
+def mappings(con: duckdb.DuckDBPyConnection, since: dict | None = None):
+    """Every spelling's entity, {(kind, alias, context): id}; given an earlier `since`, the
+    spellings that then named another entity than now."""
+    now = {(kind.name, alias, context): entity for kind in KINDS.values()
+           for alias, context, entity in con.execute(
+               f"SELECT alias, context, {kind.id_column} FROM {kind.aliases}").fetchall()}
+    if since is None:
+        return now
+    return [key for key, entity in since.items() if key in now and now[key] != entity]
+
+
+def entity_names(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """Every entity's name, {(kind, id): name}."""
+    return {(kind.name, entity): name for kind in KINDS.values()
+            for entity, name in con.execute(
+                f"SELECT {kind.id_column}, name FROM {kind.table}").fetchall()}
+
+
+def renamed(con: duckdb.DuckDBPyConnection, before: dict[tuple[str, str], str]
+            ) -> list[tuple[str, str]]:
+    """(kind, id) of the entities whose name differs from `before` (entity_names())."""
+    now = entity_names(con)
+    return sorted(key for key, name in now.items() if key in before and before[key] != name)
+
+
+def title_parts(con: duckdb.DuckDBPyConnection, people: str | None = None) -> None:
+    """Split every title not split yet (entity_title_parts): of the articles `people` (a
+    SELECT of article ids), or of every article when None or when the rules changed."""
+    fresh = is_fresh(con)
     if fresh:
         con.execute("DELETE FROM entity_title_parts")
+    scope = "" if fresh or people is None else \
+        f" WHERE article_id IN (SELECT article_id FROM ({people}))"
     titles = [r[0] for r in con.execute(
-        "SELECT DISTINCT t.title FROM (SELECT unnest(titles) AS title FROM people) AS t "
+        f"SELECT DISTINCT t.title FROM (SELECT unnest(titles) AS title FROM people{scope}) AS t "
         "WHERE t.title NOT IN (SELECT title FROM entity_title_parts)").fetchall()]
     if not titles:
         return
@@ -94,11 +125,11 @@ def _title_parts(con: duckdb.DuckDBPyConnection, fresh: bool) -> None:
 
 def _resolve(con: duckdb.DuckDBPyConnection, kind: Kind, overrides: Sequence[Override],
              fresh: bool, typo_evidence: dict[str, set[str]] | None = None) -> Resolution:
-    hint = "any_value(kind)" if kind is BLOC else "NULL"
+    hint = "any_value(hint)" if kind is BLOC else "NULL"
     mentions = con.execute(
         f"SELECT alias, coalesce(context, '') AS context, count(*) AS n, {hint} AS hint "
-        f"FROM {kind.mentions} WHERE alias IS NOT NULL AND alias <> '' "
-        "GROUP BY alias, coalesce(context, '') ORDER BY alias, context").fetchall()
+        "FROM entity_mentions WHERE kind = ? AND alias IS NOT NULL AND alias <> '' "
+        "GROUP BY alias, coalesce(context, '') ORDER BY alias, context", [kind.name]).fetchall()
     cached = {} if fresh else {
         (a, c): (k, n) for a, c, k, n, rule in con.execute(
             f"SELECT alias, context, base_key, name, rule FROM {kind.aliases}").fetchall()
@@ -243,9 +274,9 @@ def _named_together(con: duckdb.DuckDBPyConnection, result: Resolution,
         "key": [s[2] for s in spellings]}))
     try:
         rows = con.execute(
-            f"SELECT DISTINCT s.key, m.article_id FROM {result.kind.mentions} AS m "
-            "JOIN _typo_spellings AS s ON s.alias = m.alias AND s.context = coalesce(m.context, '')"
-        ).fetchall()
+            "SELECT DISTINCT s.key, m.article_id FROM entity_mentions AS m "
+            "JOIN _typo_spellings AS s ON s.alias = m.alias AND s.context = coalesce(m.context, '') "
+            "WHERE m.kind = ?", [result.kind.name]).fetchall()
     finally:
         con.unregister("_typo_spellings")
     articles: dict[str, set[str]] = defaultdict(set)

@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Optional, get_args
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.routing import APIRoute
 
 from thidua.schema.record import (AwardStatus, AwardType, BlocKind, EventType, LeadershipRole,
                                   LeadershipStatus)
 from thidua.web import data, formats, models, queries
 from thidua.web.params import (ID_PATTERN, TEXT_PATTERN, YEAR_MAX, YEAR_MIN, BadParam,
-                               search_text, year_range)
+                               search_text, unknown, year_range)
 from thidua.web.store import Snapshot
 
 ERRORS = {
@@ -24,11 +25,23 @@ ERRORS = {
     422: {"model": models.ErrorOut, "description": "A parameter is invalid; `detail` says which."},
     503: {"model": models.ErrorOut, "description": "The warehouse cannot be read right now."},
 }
-router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS)
+class StrictRoute(APIRoute):
+    """A route that answers a query parameter it does not take with a 422 naming it."""
 
-Format = Literal["json", "csv", "parquet"]
-SectionName = Literal["events", "blocs", "people", "awards", "bloc_leadership", "indicators",
-                      "documents", "movements"]
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+        known = {p.alias for p in self.dependant.query_params}
+
+        async def strict(request: Request):
+            unknown(set(request.query_params.keys()), known)
+            return await handler(request)
+        return strict
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS, route_class=StrictRoute)
+
+Format = Literal["json", "csv", "parquet", "xlsx"]
+SectionName = Literal[tuple(queries.SECTION_COLUMNS)]  # the record's lists of facts
 
 # Shared parameter declarations (validated before any query runs).
 Text = Annotated[Optional[str], Query(max_length=200, pattern=TEXT_PATTERN)]
@@ -44,8 +57,9 @@ YearFrom = Annotated[Optional[int], Query(ge=YEAR_MIN, le=YEAR_MAX, description=
 YearTo = Annotated[Optional[int], Query(ge=YEAR_MIN, le=YEAR_MAX, description="Last year.")]
 PageQ = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=500, description="Rows per page (at most 500).")]
-FormatQ = Annotated[Format, Query(description="json (paged), or csv / parquet: every matching "
-                                              "row as a file.")]
+FormatQ = Annotated[Format, Query(description="json (paged), or csv / parquet / xlsx: every "
+                                              "matching row as a file (xlsx: Vietnamese column "
+                                              "names and labels).")]
 
 
 @contextlib.contextmanager
@@ -73,18 +87,16 @@ def provenance_headers(snap: Snapshot) -> dict[str, str]:
             "X-Thidua-Schema": str(snap.info.get("schema_version"))}
 
 
-def _list(request: Request, spec_name: str, spec: queries.ListSpec, filters: dict[str, Any],
+def _list(request: Request, spec_name: str, filters: dict[str, Any],
           page: int, per_page: int, fmt: str, resolve: dict[str, bool] | None = None) -> Any:
     year_range(filters.get("year_from"), filters.get("year_to"))
     with reading(request) as (snap, cur):
+        spec = snap.specs[spec_name]
         for name, current in (resolve or {}).items():
             filters[name] = snap.provinces.resolve(filters.get(name), current=current)
-        if fmt == "csv":
-            return formats.csv_response(queries.list_arrow(cur, spec, filters), spec_name,
-                                        provenance_headers(snap))
-        if fmt == "parquet":
-            return formats.parquet_response(queries.list_arrow(cur, spec, filters), spec_name,
-                                            provenance_headers(snap))
+        if fmt in formats.DOWNLOADS:
+            return formats.download(fmt, queries.list_arrow(cur, spec, filters),
+                                    spec_name.split("/")[-1], provenance_headers(snap))
         total, columns, rows = queries.list_rows(cur, spec, filters, per_page,
                                                  (page - 1) * per_page)
         names = [c.split(".")[-1] for c in columns]
@@ -126,8 +138,7 @@ def bloc_leadership(request: Request, province: ProvinceQ = None,
     filters = {"province": province, "current_province": current_province, "bloc_id": bloc_id,
                "bloc": search_text(bloc), "status": status, "conflict": conflict,
                "year_from": year_from, "year_to": year_to}
-    return _list(request, "bloc_leadership_history", queries.VIEWS["bloc_leadership_history"],
-                 filters, page, per_page, format, PROVINCES)
+    return _list(request, "bloc_leadership_history", filters, page, per_page, format, PROVINCES)
 
 
 @router.get("/award-trends", response_model=models.Envelope[list[models.AwardTrendRow]],
@@ -141,7 +152,7 @@ def award_trends(request: Request, province: ProvinceQ = None,
     filters = {"province": province, "current_province": current_province, "bloc_id": bloc_id,
                "award_type": award_type, "status": status, "year_from": year_from,
                "year_to": year_to}
-    return _list(request, "award_trends", queries.VIEWS["award_trends"], filters, page,
+    return _list(request, "award_trends", filters, page,
                  per_page, format, PROVINCES)
 
 
@@ -161,7 +172,7 @@ def indicator_series(request: Request, province: ProvinceQ = None,
     filters = {"province": province, "current_province": current_province,
                "indicator": search_text(indicator), "region": search_text(region), "unit": unit,
                "year_from": year_from, "year_to": year_to}
-    return _list(request, "indicator_series", queries.VIEWS["indicator_series"], filters, page,
+    return _list(request, "indicator_series", filters, page,
                  per_page, format, PROVINCES)
 
 
@@ -180,7 +191,7 @@ def officials(request: Request,
     filters = {"q": search_text(q), "province": province, "current_province": current_province,
                "person_id": person_id, "organisation_id": organisation_id,
                "year_from": year_from, "year_to": year_to}
-    return _list(request, "officials", queries.VIEWS["officials"], filters, page, per_page,
+    return _list(request, "officials", filters, page, per_page,
                  format, PROVINCES)
 
 
@@ -191,7 +202,7 @@ def coverage(request: Request, source: Text = None, year_from: YearFrom = None,
              year_to: YearTo = None, page: PageQ = 1, per_page: PerPage = 50,
              format: FormatQ = "json") -> Any:
     filters = {"source": source, "year_from": year_from, "year_to": year_to}
-    return _list(request, "coverage", queries.VIEWS["coverage"], filters, page, per_page, format)
+    return _list(request, "coverage", filters, page, per_page, format)
 
 
 # ---------------------------------------------------------------- entities
@@ -206,7 +217,7 @@ def blocs(request: Request, province: ProvinceQ = None, current_province: Curren
           page: PageQ = 1, per_page: PerPage = 50, format: FormatQ = "json") -> Any:
     filters = {"province": province, "current_province": current_province, "kind": kind,
                "q": search_text(q)}
-    return _list(request, "blocs", queries.VIEWS["blocs"], filters, page, per_page, format,
+    return _list(request, "blocs", filters, page, per_page, format,
                  PROVINCES)
 
 
@@ -230,7 +241,7 @@ def units(request: Request, province: ProvinceQ = None, current_province: Curren
           page: PageQ = 1, per_page: PerPage = 50, format: FormatQ = "json") -> Any:
     filters = {"province": province, "current_province": current_province, "type": type,
                "q": search_text(q)}
-    return _list(request, "units", queries.VIEWS["units"], filters, page, per_page, format,
+    return _list(request, "units", filters, page, per_page, format,
                  PROVINCES)
 
 
@@ -282,7 +293,7 @@ def articles(request: Request, province: ProvinceQ = None,
              per_page: PerPage = 50, format: FormatQ = "json") -> Any:
     filters = {"province": province, "current_province": current_province, "source": source,
                "q": search_text(q), "year_from": year_from, "year_to": year_to}
-    return _list(request, "articles", queries.VIEWS["articles"], filters, page, per_page, format,
+    return _list(request, "articles", filters, page, per_page, format,
                  PROVINCES)
 
 
@@ -320,7 +331,7 @@ def section_rows(request: Request, section: SectionName, province: ProvinceQ = N
                  role: Optional[LeadershipRole] = None, kind: Optional[BlocKind] = None,
                  year_from: YearFrom = None, year_to: YearTo = None, page: PageQ = 1,
                  per_page: PerPage = 50, format: FormatQ = "json") -> Any:
-    spec = queries.SECTIONS[section]
+    spec = request.app.state.store.current().specs[f"sections/{section}"]
     filters = {"province": province, "current_province": current_province,
                "article_id": article_id, "type": type, "status": status, "bloc": bloc,
                "role": role, "kind": kind, "year_from": year_from, "year_to": year_to}
@@ -332,4 +343,4 @@ def section_rows(request: Request, section: SectionName, province: ProvinceQ = N
     if status is not None and status not in _SECTION_STATUS.get(section, ()):
         raise BadParam(f"unknown {section} status {status!r}",
                        hint=list(_SECTION_STATUS.get(section, ())))
-    return _list(request, section, spec, filters, page, per_page, format, PROVINCES)
+    return _list(request, f"sections/{section}", filters, page, per_page, format, PROVINCES)

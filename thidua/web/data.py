@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from thidua.web import queries
 from thidua.web.labels import label
@@ -80,6 +81,22 @@ def article_detail(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     return art
 
 
+def web_link(url: str | None) -> str | None:
+    """A URL a page may link to: http(s) only (a record's url is whatever its source gave:
+    a javascript: or file: address must not become a link)."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url if scheme in ("http", "https") else None
+
+
+def unit_detail(cur: Cursor, unit_id: str) -> dict[str, Any] | None:
+    unit = queries.unit(cur, unit_id)
+    if unit is None:
+        return None
+    return {**unit, **queries.unit_roles(cur, unit_id)}
+
+
 def article_page(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     """The article with its body cut into highlighted runs and its facts, keyed by anchor."""
     art = article_detail(cur, article_id)
@@ -101,6 +118,7 @@ def article_page(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     for f in facts:
         f["located"] = f["key"] not in misplaced
     art["runs"] = cut
+    art["link"] = web_link(art["url"])
     art["fact_list"] = facts
     # Sections in the record's order, for the list beside the text.
     art["fact_groups"] = [(section, [f for f in facts if f["section"] == section])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Generic, Optional, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 T = TypeVar("T")
 
@@ -42,66 +42,50 @@ class ErrorOut(Out):
 
 # ---------------------------------------------------------------- analyst views
 
-class BlocLeadershipRow(Out):
-    province: Optional[str]
-    current_province: Optional[str]
-    bloc: str
-    bloc_id: str
-    year: Optional[int]
-    leader: Optional[str]
-    leader_unit_id: Optional[str]
-    deputy: Optional[str]
-    deputy_unit_id: Optional[str]
-    status: Optional[str] = Field(description="serving, or elected for a coming term.")
-    conflict: bool = Field(description="True when sources name different holders for the year.")
-    sources: list[str]
+_PYTHON = {"VARCHAR": str, "INTEGER": int, "BIGINT": int, "HUGEINT": int, "DOUBLE": float,
+           "BOOLEAN": bool, "DATE": date, "TIMESTAMP": UTCDateTime, "VARCHAR[]": list[str]}
 
 
-class AwardTrendRow(Out):
-    year: Optional[int]
-    province: Optional[str]
-    current_province: Optional[str]
-    bloc: Optional[str]
-    bloc_id: Optional[str]
-    award_type: str
-    status: str
-    count: int = Field(description="Recipients (counted, or one per named recipient).")
-    items: int = Field(description="Distinct awards behind the count.")
-    sources: list[str]
+_VIEW_MODEL_NAMES = {"bloc_leadership_history": "BlocLeadershipRow",
+                     "award_trends": "AwardTrendRow", "indicator_series": "IndicatorRow",
+                     "officials": "OfficialRow", "coverage": "CoverageRow"}
 
 
-class IndicatorRow(Out):
-    region: Optional[str]
-    province: Optional[str]
-    current_province: Optional[str]
-    indicator: str
-    period: Optional[str]
-    value: float
-    unit: Optional[str]
-    estimate: Optional[bool]
-    conflict: bool
-    sources: list[str]
+def _view_models() -> dict[str, type[Out]]:
+    """One model per analyst view, its fields read from the view itself (DESCRIBE of an
+    empty warehouse made by warehouse/sql's DDL), their descriptions from the record models
+    (datapackage.view_column_doc): a column is declared once, in SQL."""
+    import duckdb
+
+    from thidua.warehouse import datapackage
+    from thidua.warehouse.db import VIEWS, sql_files
+
+    con = duckdb.connect()
+    try:
+        # the DDL alone: no data files read, nothing converted through pyarrow (which would
+        # import pandas, when installed, into every server worker)
+        for _name, text in sql_files():
+            con.execute(text)
+        docs = datapackage.table_docs()
+        out = {}
+        for view in VIEWS:
+            fields: dict[str, Any] = {}
+            for column, dtype, _null in datapackage.describe(con, view):
+                doc = datapackage.view_column_doc(view, column, docs)
+                fields[column] = (Optional[_PYTHON[dtype]],
+                                  Field(description=doc.description if doc else None))
+            out[view] = create_model(_VIEW_MODEL_NAMES[view], __base__=Out, **fields)
+        return out
+    finally:
+        con.close()
 
 
-class OfficialRow(Out):
-    person_id: str
-    person: str
-    title: Optional[str]
-    organisation: Optional[str]
-    organisation_id: Optional[str]
-    province: Optional[str]
-    current_province: Optional[str]
-    first_seen: Optional[date]
-    last_seen: Optional[date]
-    articles: int
-    sources: list[str]
-
-
-class CoverageRow(Out):
-    source: Optional[str]
-    month: Optional[str]
-    articles: int
-    extraction_failures: int
+VIEW_ROWS = _view_models()
+BlocLeadershipRow = VIEW_ROWS["bloc_leadership_history"]
+AwardTrendRow = VIEW_ROWS["award_trends"]
+IndicatorRow = VIEW_ROWS["indicator_series"]
+OfficialRow = VIEW_ROWS["officials"]
+CoverageRow = VIEW_ROWS["coverage"]
 
 
 class ArticleRow(Out):
@@ -137,7 +121,8 @@ class UnitRow(Out):
 
 
 class ProvinceRow(Out):
-    province: str
+    province: Optional[str] = Field(description="As written; null for the articles whose "
+                                                "province was not read (so rows add up).")
     current_province: Optional[str]
     articles: int
     year_min: Optional[int]
@@ -148,6 +133,7 @@ class ProvinceRow(Out):
 
 class Summary(Out):
     articles: int
+    without_province: int = Field(description="Articles whose province was not read.")
     provinces: int
     sources: int
     year_min: Optional[int]
@@ -196,7 +182,8 @@ class EventEntry(Out):
 
 
 class AwardEntry(Out):
-    year: Optional[int]
+    year: Optional[int] = Field(description="Year of the stage reported (event, else article).")
+    achievement_year: Optional[int] = Field(description="Year of the achievement rewarded.")
     award_type: str
     label: str
     recipient: Optional[str]

@@ -7,8 +7,9 @@ file to the end, so a request never sees half a load. Two DuckDB details shape t
 - `duckdb.connect(path)` returns the instance already open for that path in this process,
   which after a rename is the *old* file. So each snapshot is its own in-memory database that
   ATTACHes the file read-only: a fresh ATTACH opens whatever file the path names now.
-- The analyst views aggregate the whole warehouse (about a second each at 100,000 articles).
-  A snapshot materialises them once into its in-memory catalog, so requests read small tables.
+- Everything the pages show is computed by the warehouse when it is loaded (facts, history,
+  analyst views), so opening a snapshot reads a few rows and copies nothing: requests look
+  rows up in the file, with DuckDB's cache of its blocks bounded (queries.MEMORY_LIMIT).
 
 Requests take the current snapshot; when the file changes on disk a new snapshot is built in
 a background thread while requests keep using the old one, which is dropped (and its file
@@ -17,6 +18,7 @@ handle closed) once the last request using it has finished.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import threading
@@ -51,7 +53,22 @@ class Snapshot:
     con: duckdb.DuckDBPyConnection
     info: dict[str, Any] = field(default_factory=dict)
     provinces: Provinces = field(default_factory=lambda: Provinces([]))
+    specs: dict[str, queries.ListSpec] = field(default_factory=dict)
     opened_at: float = field(default_factory=time.time)
+    # answers that cannot change within a snapshot (the home page's provinces…), by name
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def tag(self) -> str:
+        """Names this version of the warehouse: the ETag of every answer read from it."""
+        return hashlib.sha1(repr((self.stamp, self.info.get("loaded_at"))).encode()
+                            ).hexdigest()[:16]
+
+    def remember(self, name: str, compute) -> Any:
+        if name not in self.memo:
+            with self.cursor() as cur:
+                self.memo[name] = compute(cur)
+        return self.memo[name]
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -77,7 +94,7 @@ def _stamp(path: Path) -> tuple | None:
 
 
 def open_snapshot(path: Path) -> Snapshot:
-    """Attach the file read-only, check its schema version and materialise the views."""
+    """Attach the file read-only and check its schema version."""
     stamp = _stamp(path)
     if stamp is None:
         raise Unavailable(f"no warehouse at {path}: build one with `thidua load` or `thidua demo`")
@@ -104,16 +121,16 @@ def open_snapshot(path: Path) -> Snapshot:
                 f"{path} has warehouse schema v{version}, this server reads "
                 f"v{WAREHOUSE_SCHEMA_VERSION}: upgrade it with `thidua entities refresh --db "
                 f"{path}` (or load records into it), then reload the page")
-        queries.materialise(con)
         info = queries.warehouse_info(con)
         known = Provinces(queries.province_names(con))
+        specs = queries.list_specs(con)
     except Unavailable:
         con.close()
         raise
     except duckdb.Error as err:
         con.close()
         raise Unavailable(f"the warehouse {path} cannot be read: {err}") from err
-    return Snapshot(path=path, stamp=stamp, con=con, info=info, provinces=known)
+    return Snapshot(path=path, stamp=stamp, con=con, info=info, provinces=known, specs=specs)
 
 
 class Store:

@@ -197,3 +197,11 @@ CREATE TABLE IF NOT EXISTS places_provinces (
     current_official_name VARCHAR NOT NULL,
     division              VARCHAR NOT NULL
 );
+
+-- Vietnamese names of the record's codes (award types, statuses, roles…), filled from
+-- warehouse/lexicon/labels.toml; the analyst views and exports carry them beside the codes.
+CREATE TABLE IF NOT EXISTS code_labels (
+    kind  VARCHAR NOT NULL,
+    code  VARCHAR NOT NULL,
+    label VARCHAR NOT NULL
+);

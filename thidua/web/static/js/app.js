@@ -4,19 +4,61 @@
 (function () {
   "use strict";
 
+  // Under each chart, "Tải PNG" and "Tải SVG": the picture as drawn, from vega's view.
+  function downloadLinks(el, view, name) {
+    var box = document.createElement("p");
+    box.className = "chart-actions no-print";
+    [["png", "Tải PNG"], ["svg", "Tải SVG"]].forEach(function (kind) {
+      var a = document.createElement("a");
+      a.href = "#";
+      a.textContent = kind[1];
+      a.setAttribute("data-download", kind[0]);
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        view.toImageURL(kind[0], kind[0] === "png" ? 2 : 1).then(function (url) {
+          var link = document.createElement("a");
+          link.href = url;
+          link.download = name + "." + kind[0];
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+        });
+      });
+      box.appendChild(a);
+    });
+    el.insertAdjacentElement("afterend", box);
+  }
+
   function drawCharts() {
     if (typeof vegaEmbed !== "function") return;
+    var narrow = window.matchMedia("(max-width: 760px)").matches;
     document.querySelectorAll("[data-spec]").forEach(function (el) {
       var source = document.getElementById(el.getAttribute("data-spec"));
       if (!source) return;
       var spec = JSON.parse(source.textContent);
-      var options = (spec.usermeta && spec.usermeta.embedOptions) || {};
-      vegaEmbed(el, spec, options).then(function () {
+      var meta = spec.usermeta || {};
+      var options = meta.embedOptions || {};
+      // On a phone the legend takes one column, so long award names are not cut off.
+      if (narrow && spec.encoding && spec.encoding.color && spec.encoding.color.legend) {
+        spec.encoding.color.legend.columns = 1;
+      }
+      vegaEmbed(el, spec, options).then(function (result) {
         el.setAttribute("data-rendered", "true");
+        downloadLinks(el, result.view, meta.filename || "bieu-do");
       }).catch(function (err) {
         el.textContent = "Không vẽ được biểu đồ: " + err;
         el.setAttribute("data-rendered", "error");
       });
+    });
+  }
+
+  // "In trang này": the print stylesheet leaves the content; every source list is opened.
+  function printing() {
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details").forEach(function (d) { d.setAttribute("open", ""); });
     });
   }
 
@@ -66,7 +108,7 @@
 
   // Filters submit themselves when a choice changes (the button stays for keyboards).
   function autoSubmit() {
-    document.querySelectorAll("form.filters select").forEach(function (sel) {
+    document.querySelectorAll("form.filters select:not([multiple])").forEach(function (sel) {
       sel.addEventListener("change", function () { sel.form.submit(); });
     });
   }
@@ -75,5 +117,6 @@
     drawCharts();
     articlePage();
     autoSubmit();
+    printing();
   });
 })();
