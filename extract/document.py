@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from thidua.extract.article_year import reviewed_year, term_year
 from thidua.extract.sentences import Sentence, split
 
 
@@ -31,14 +32,13 @@ class Doc:
 
     @cached_property
     def year(self) -> int | None:
-        """The year the article is mainly about: the headline's "năm 2020", else the body's
-        first, else the publication year."""
-        for text in (self.title or "", self.body[:600]):
-            # "so với năm 2019", "cùng kỳ năm 2019" compare with a year, they are not about it
-            for m in re.finditer(r"(?i)năm\s+((?:19|20)\d\d)(?!\d)", text):
-                if not re.search(r"(?i)(?:so\s+với|cùng\s+kỳ|so)\s*$", text[max(0, m.start() - 12):m.start()]):
-                    return int(m.group(1))
-        return self.published.year if self.published else None
+        """The year the article reviews (article_year.py), or None when nothing tells it."""
+        return reviewed_year(self.title, self.body, self.published)
+
+    @cached_property
+    def term_year(self) -> int | None:
+        """The term of the bloc leaders the article shows serving (article_year.py)."""
+        return term_year(self.title, self.body, self.published)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

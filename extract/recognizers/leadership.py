@@ -316,9 +316,9 @@ def extract(doc: Doc) -> list[dict]:
                 continue
             year = _year_of(text, m.start(), name_end, spans[:spans.index((m.start(), m.end()))])
             if year is None:
-                if not doc.year:
+                if not doc.term_year:
                     continue
-                year = doc.year + 1 if elected else doc.year
+                year = doc.term_year + 1 if elected else doc.term_year
             key = (bloc, year, role, fold_ascii(unit))
             if key in seen:
                 continue
