@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from thidua.extract.lexicon import table
+from thidua.extract.lexicon import alternation, table, words
 
 
 @lru_cache(maxsize=1)
@@ -24,17 +24,44 @@ def _alternation(names) -> str:
 
 
 @lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Spellings that name a province with no administrative word ("TPHCM") → its name."""
+    return {a.strip(): r["name"] for r in table("provinces") for a in (r.get("aliases") or "").split("|")
+            if a.strip()}
+
+
+@lru_cache(maxsize=1)
 def _province_regex() -> re.Pattern:
     cities = [v for v, name in _variants().items()
               if any(r["name"] == name and r.get("kind") == "city" for r in table("provinces"))]
-    # "tỉnh Bắc Kạn"; a centrally-run city also "thành phố Cần Thơ", "TP. Hải Phòng", "Thủ đô Hà Nội"
-    # ("thành phố Bắc Kạn" is the capital of Bắc Kạn province, not the province)
-    return re.compile(r"\b(?:(?:tỉnh|Tỉnh|TỈNH)\s+(?P<p>" + _alternation(_variants()) + r")|"
-                      r"(?:thành phố|Thành phố|TP\.?|Thủ đô)\s+(?P<c>" + _alternation(cities) + r"))\b")
+    # "tỉnh Bắc Kạn", "Tỉnh ủy Đắk Lắk", "trên địa bàn Đồng Nai"; a centrally-run city also
+    # "thành phố Cần Thơ", "TP. Hải Phòng", "Thủ đô Hà Nội", "Thành ủy Hà Nội" ("thành phố Bắc
+    # Kạn" is the capital of Bắc Kạn province, not the province)
+    return re.compile(r"(?<!\w)(?:(?:tỉnh|Tỉnh|TỈNH|Tỉnh\s+ủy|Tỉnh\s+uỷ|địa\s+bàn)\s+(?P<p>" + _alternation(_variants())
+                      + r")|(?:thành phố|Thành phố|TP\.?|Thủ đô|Thành\s+ủy|Thành\s+uỷ)\s*(?P<c>"
+                      + _alternation(cities) + r")|(?P<a>" + _alternation(_aliases()) + r"))(?!\w)")
+
+
+# where the clause holding a province's name starts, reading back
+_CLAUSE = re.compile(r"[,;.:()\n]")
+
+
+@lru_cache(maxsize=1)
+def _institution() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(words("province_org_heads")) + r")(?!\w)")
 
 
 def provinces_named(text: str) -> Counter:
-    return Counter(_variants()[re.sub(r"\s+", " ", m["p"] or m["c"])] for m in _province_regex().finditer(text))
+    """How often `text` names each province, leaving out institutions named after one
+    ("Trường Đại học Y Dược TP. Hồ Chí Minh")."""
+    out: Counter = Counter()
+    for m in _province_regex().finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        starts = [c.end() for c in _CLAUSE.finditer(before)]
+        if _institution().search(before[starts[-1]:] if starts else before):
+            continue
+        out[_aliases()[m["a"]] if m["a"] else _variants()[re.sub(r"\s+", " ", m["p"] or m["c"])]] += 1
+    return out
 
 
 def province_of_host(host: str | None) -> str | None:
