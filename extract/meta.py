@@ -136,9 +136,10 @@ HEAD_LINES = 12      # the headline, date line and byline sit among the first li
 
 
 def _is_prose(line: str) -> bool:
-    """A line of the article's text: a sentence that ends, or a long line."""
+    """A line of the article's text: a sentence that ends, two sentences (a headline is one,
+    even when a cut-off page leaves the lead without its full stop), or a long line."""
     n = len(line.split())
-    return n >= 60 or (n >= 10 and bool(re.search(r"[.!?…]\s*$", line)))
+    return n >= 60 or (n >= 10 and bool(re.search(r"[.!?…]\s*$|[.!?]\s+[A-ZĐ]", line)))
 
 
 def _head(lines: list[str]) -> tuple[str | None, date | None, str | None, set[int]]:

@@ -358,10 +358,11 @@ def article(cur: Cursor, article_id: str) -> dict | None:
 def _section_columns() -> dict[str, tuple[str, ...]]:
     """Per section of the record, the columns a fact shows besides its evidence: the item
     model's own fields (nested lists such as a bloc's members live in their own table); a
-    list of strings (movements) is a `name` column."""
+    list of strings (movements) is a `name` column. The record's `warnings` are about the
+    input, not facts."""
     out = {}
     for name, info in Record.model_fields.items():
-        if typing.get_origin(info.annotation) is not list or name == "movement_evidence":
+        if typing.get_origin(info.annotation) is not list or name in ("movement_evidence", "warnings"):
             continue
         (item,) = typing.get_args(info.annotation)
         fields = getattr(item, "model_fields", None)
