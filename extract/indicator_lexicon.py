@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thidua.extract.lexicon import alternation, table
-from thidua.extract.numbers import NUMBER
+from thidua.extract.numbers import NUMBER, parse_number
 
 # a word character that is not a digit: what may not touch a phrase on either side
 _W = r"[^\W\d_]"
@@ -28,6 +28,7 @@ class Vocabulary:
     figure: re.Pattern          # number [/ number] unit-or-%
     unit_of: dict               # folded spelling -> Unit
     cues: dict                  # role -> compiled regex of its phrases
+    compound_of: dict           # (major, minor) word -> (unit of the whole, minors per major)
 
 
 def _key(text: str) -> str:
@@ -56,14 +57,19 @@ def vocabulary() -> Vocabulary:
     # a bare spelling ("tỷ") counts only where the phrase ends: punctuation, a bracket or the end
     unit_alt = (r"(?P<unit>%|(?:" + alternation(free) + r")(?!" + _W + r")"
                 r"|(?:" + alternation(bare) + r")(?=\s*(?:[,.;:)…/]|$)))")
+    compounds = table("indicator_compound_amounts")
+    # "153 tỷ 900 triệu đồng": the major word and a second number, the minor word read as the unit
+    compound = (r"(?:\s+(?P<major>" + alternation(r["major"] for r in compounds) + r")\s+(?P<minor>"
+                + NUMBER + r")(?=\s+(?:" + alternation(r["minor"] for r in compounds) + r")(?!" + _W + r")))?")
     figure = re.compile(
-        r"(?<![\w.,/-])(?P<num>" + NUMBER + r")(?:\s*/\s*(?P<total>" + NUMBER + r"))?\s*" + unit_alt,
-        re.I)
+        r"(?<![\w.,/-])(?P<num>" + NUMBER + r")" + compound + r"(?:\s*/\s*(?P<total>" + NUMBER + r"))?\s*"
+        + unit_alt, re.I)
+    compound_of = {(_key(r["major"]), _key(r["minor"])): (r["unit"], int(r["per"])) for r in compounds}
     by_role: dict[str, list[str]] = {}
     for row in table("indicator_cues"):
         by_role.setdefault(row["role"], []).append(row["phrase"])
     cues = {role: phrase_regex(phrases) for role, phrases in by_role.items()}
-    return Vocabulary(figure, unit_of, cues)
+    return Vocabulary(figure, unit_of, cues, compound_of)
 
 
 def unit_named(spelling: str) -> Unit | None:
@@ -97,3 +103,17 @@ def cue_at_start(role: str, text: str) -> re.Match | None:
     stripped = len(text) - len(text.lstrip())
     m = rx.match(text, stripped)
     return m
+
+
+def figure_amount(m: re.Match) -> tuple[str, float | None]:
+    """The unit spelling and value of a `figure` match; a two-part amount ("153 tỷ 900 triệu
+    đồng") as one value in the major's unit (153.9, "tỷ đồng")."""
+    value = parse_number(m["num"])
+    if not m["major"] or value is None:
+        return m["unit"], value
+    minor_word = m["unit"].split()[0]
+    unit, per = vocabulary().compound_of.get((_key(m["major"]), _key(minor_word)), (None, 1))
+    minor = parse_number(m["minor"])
+    if unit is None or minor is None:
+        return m["unit"], None
+    return unit, value + minor / per

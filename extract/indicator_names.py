@@ -12,11 +12,13 @@ import re
 from thidua.extract.dates import find_periods
 from thidua.extract.indicator_lexicon import cue_at_end, has_cue, vocabulary
 
-_PLACE_WORD = r"(?:tỉnh|huyện|thành phố|TP\.?|thị xã|quận|xã|phường|thị trấn)"
-# a proper name's syllables: capital then lower case ("Kim Bảng"), not an abbreviation ("NTM")
-_PROPER = r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴÉÈẺẼẸ][a-zà-ỹđ'-]+)+"
+# lower case, or capitalised opening a list item ("…: Huyện Đak Đoa đạt …")
+PLACE_WORD = r"(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP\.?|[Tt]hị xã|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)"
+_CAP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴÉÈẺẼẸ"
+# a proper name's syllables: capital then lower case ("Kim Bảng", "M’Đrắk"), not an abbreviation ("NTM")
+PROPER = r"(?:\s+[" + _CAP + r"](?:[’'][" + _CAP + r"])?[a-zà-ỹđ'’-]+)+"
 # a locality named in full ("huyện Kim Bảng", "TP Hà Nội") or the whole area ("toàn tỉnh")
-PLACE = re.compile(r"(?<![\w])(?:" + _PLACE_WORD + _PROPER + r"|toàn\s+(?:tỉnh|huyện|thành phố|thị xã|xã(?!\s+hội))"
+PLACE = re.compile(r"(?<![\w])(?:" + PLACE_WORD + PROPER + r"|toàn\s+(?:tỉnh|huyện|thành phố|thị xã|xã(?!\s+hội))"
                    r"|các\s+khu\s+công\s+nghiệp|(?:trên\s+)?địa\s+bàn\s+(?:toàn\s+)?(?:tỉnh|huyện|thành phố))"
                    r"(?![\w])")
 _REGION_LEAD = re.compile(r"^(?:trên|tại|của|ở|trong)\s+$", re.I)

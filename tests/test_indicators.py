@@ -189,3 +189,32 @@ def test_a_year_after_the_review_is_a_target_only_when_after_publication():
     doc.__dict__["year"] = 2022          # the headline names the year compared with
     doc.published = __import__("datetime").date(2024, 1, 5)
     assert [i["value"] for i in extract(doc)] == [700]
+
+
+def test_an_amount_in_two_parts_is_one_value_in_the_larger_unit():
+    got = only("Năm 2023, thu ngân sách trên địa bàn huyện Mường Ảng đạt 86 tỷ 250 triệu đồng.")
+    assert (got["value"], got["unit"]) == (86.25, "tỷ đồng")
+    got = only("Thu nhập bình quân đầu người của xã đạt 45 triệu 600 nghìn đồng.")
+    assert (got["value"], got["unit"]) == (45.6, "triệu đồng")
+
+
+def test_a_list_of_places_after_a_colon_measures_the_head_in_each_place():
+    got = figures("Giá trị sản xuất nông nghiệp năm 2023 của các huyện trong cụm đều tăng: Huyện Tam Đảo "
+                  "đạt 1.250 tỷ đồng, bằng 101% kế hoạch; Lập Thạch đạt 980,5 tỷ đồng; Sông Lô hơn 760 tỷ "
+                  "đồng; thị xã Phúc Yên đạt 1.410 tỷ đồng.")
+    assert [(g["name"], g["value"], g["region"]) for g in got] == [
+        ("Giá trị sản xuất nông nghiệp", 1250, "huyện Tam Đảo"),
+        ("Giá trị sản xuất nông nghiệp", 980.5, "Lập Thạch"),
+        ("Giá trị sản xuất nông nghiệp", 760, "Sông Lô"),
+        ("Giá trị sản xuất nông nghiệp", 1410, "thị xã Phúc Yên")]
+    assert got[0]["plan_pct"] == 101
+
+
+def test_a_growth_list_without_a_colon_gives_each_place_its_growth():
+    got = figures("Về tốc độ tăng trưởng kinh tế, huyện Bảo Lâm tăng cao nhất với 9,4%; huyện Bảo Lạc đạt "
+                  "8,2%; huyện Hà Quảng đạt 7,05% và huyện Trùng Khánh đạt 6,3%.")
+    assert [(g["name"], g["change_pct"], g["region"]) for g in got] == [
+        ("Tốc độ tăng trưởng kinh tế", 9.4, "huyện Bảo Lâm"),
+        ("Tốc độ tăng trưởng kinh tế", 8.2, "huyện Bảo Lạc"),
+        ("Tốc độ tăng trưởng kinh tế", 7.05, "huyện Hà Quảng"),
+        ("Tốc độ tăng trưởng kinh tế", 6.3, "huyện Trùng Khánh")]

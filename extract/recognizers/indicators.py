@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from thidua.extract import indicator_lists
 from thidua.extract.document import Doc
-from thidua.extract.indicator_lexicon import (cue_at_end, cue_at_start, has_cue, unit_named,
-                                              vocabulary)
+from thidua.extract.indicator_lexicon import (cue_at_end, cue_at_start, figure_amount, has_cue,
+                                              unit_named, vocabulary)
 from thidua.extract.indicator_names import (is_current, lead_name, name_after, name_before,
                                             period_in, region_in, remove_places_and_periods,
                                             strip_edges, words)
@@ -40,7 +41,7 @@ def extract(doc: Doc) -> list[dict]:
     for sentence in doc.sentences:
         for item in _sentence_figures(sentence.text, doc):
             key = (item["name"].lower(), item["value"], item["unit"], item["change_pct"],
-                   item["plan_pct"])
+                   item["plan_pct"], item["region"])
             if key in seen:
                 continue
             seen.add(key)
@@ -55,9 +56,32 @@ def _sentence_figures(text: str, doc: Doc) -> list[dict]:
     if not vocabulary().figure.search(text):
         return []
     items: list[dict] = []
-    for clause in _CLAUSE.finditer(text):
-        _clause_figures(clause.group(), text[:clause.start()], text, doc, items)
+    shape = indicator_lists.find(text)
+    spans = shape.clauses if shape else [(m.start(), m.end(), None) for m in _CLAUSE.finditer(text)]
+    template = None    # the list's first item: the kind of figure the other items give
+    for start, end, place in spans:
+        count = len(items)
+        _clause_figures(text[start:end], text[:start], text, doc, items,
+                        shape.measure if shape and place else None)
+        if shape and place:
+            template = _as_list_item(items[count:], place, shape.measure, template)
     return items
+
+
+def _as_list_item(new: list[dict], place: tuple[int, str], measure: str, template: dict | None) -> dict | None:
+    """The clause's first figure after its place measures the list's measure there; a bare
+    percent takes the kind of the list's first item ("tăng trưởng … 12,89%; huyện B đạt 10,87%")."""
+    item = next((it for it in new if "_span" in it and it["_span"][0] >= place[0]), None)
+    if item is None:
+        return template
+    item["name"], item["region"] = measure, place[1]
+    if template is not None and template["change_pct"] is not None and template["value"] is None \
+            and item["change_pct"] is None:
+        if item["plan_pct"] is not None and item["value"] is None:
+            item["change_pct"], item["plan_pct"] = item["plan_pct"], None
+        elif item["unit"] == "%":
+            item["change_pct"], item["value"], item["unit"] = item["value"], None, None
+    return template or item
 
 
 def _is_future(clause: str, year: int | None) -> bool:
@@ -67,17 +91,20 @@ def _is_future(clause: str, year: int | None) -> bool:
     return bool(year and years and min(years) > year)
 
 
-def _clause_figures(clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict]) -> None:
-    """Appends to `items` the figures of `clause`, which follows `prefix` in `sentence`."""
+def _clause_figures(clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict],
+                    list_measure: str | None = None) -> None:
+    """Appends to `items` the figures of `clause`, which follows `prefix` in `sentence`;
+    `list_measure` names a figure the clause leaves unnamed (an item of a place list)."""
     # a result is of a year up to the article's publication; a later year is a target
     latest = max(filter(None, (doc.year, doc.published.year if doc.published else None)), default=None)
     if _is_future(clause, latest) or has_cue("exclude_any", clause):
         return
-    reader = _ClauseReader(clause, prefix, sentence, doc, items)
+    reader = _ClauseReader(clause, prefix, sentence, doc, items, list_measure)
     for m in vocabulary().figure.finditer(clause):
         if m.start() < reader.consumed:
             continue
-        unit, value = unit_named(m["unit"]), parse_number(m["num"])
+        spelling, value = figure_amount(m)
+        unit = unit_named(spelling)
         if unit is None or value is None:
             continue
         if unit.kind == "percent":
@@ -90,8 +117,10 @@ class _ClauseReader:
     """Reads one clause's figures left to right, keeping the figure that later growth and
     plan shares attach to (`current`) and how much of the clause is used (`consumed`)."""
 
-    def __init__(self, clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict]):
+    def __init__(self, clause: str, prefix: str, sentence: str, doc: Doc, items: list[dict],
+                 list_measure: str | None = None):
         self.clause, self.prefix, self.sentence, self.doc, self.items = clause, prefix, sentence, doc, items
+        self.list_measure = list_measure
         self.social = has_cue("exclude", clause)    # meeting, award or membership talk
         self.current: dict | None = None
         self.consumed = 0
@@ -133,6 +162,7 @@ class _ClauseReader:
                 current["compared_to"] = current["compared_to"] or compared
             else:
                 name = _null_name(zone, role, self.items) if current is not _UNNAMED else ""
+                name = name or (self.list_measure if current is None else "")
                 if name:
                     item = self._add(name, None, None, zone, m)
                     item[field] = as_int_or_float(sign * value)
@@ -141,6 +171,9 @@ class _ClauseReader:
             self.consumed = m.end() + end
         elif role == "ratio":
             self.consumed = m.end() + end
+        elif role is None and self.list_measure and self.current is None and not self.social:
+            self._add(self.list_measure, value, "%", zone, m)   # "…; huyện B đạt 10,87%"
+            self.consumed = m.end()
         elif role in ("rate", "lead") and not self.social:
             # a share: "tỷ lệ che phủ rừng 67%", "100% cơ quan, đơn vị ... hoàn thành"
             name, end = (name_before(zone), end) if role == "rate" else lead_name(rest)
@@ -192,6 +225,7 @@ class _ClauseReader:
             name, taken = _value_name(zone, self.prefix + clause[:m.start()], self.items), 0
             if not name:                        # "trồng mới 1.200 ha rừng": named after it
                 name, taken = _count_name_after(zone, rest)
+        name = name or (self.list_measure if self.current is None else "")
         if not name:   # a figure we cannot name: its growth and plan go with it, unrecorded
             self.current, self.consumed = _UNNAMED, m.end()
             return
