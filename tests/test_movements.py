@@ -72,3 +72,9 @@ def test_a_standing_movement_named_after_a_verb_without_phong_trao():
 
 def test_a_theme_is_not_a_movement():
     assert names_in("Đẩy mạnh phong trào thi đua với chủ đề “Đoàn kết, kỷ cương, đổi mới”.") == []
+
+
+def test_quoted_items_of_a_semicolon_list_after_lower_case_ones():
+    got = names_in("Tổng kết năm 2024\nCác phong trào nổi bật của năm được biểu dương gồm: cải cách hành chính; "
+                   "“Toàn dân đoàn kết xây dựng đời sống văn hóa”; “Doanh nghiệp Việt Nam thịnh vượng”.")
+    assert got == ["Toàn dân đoàn kết xây dựng đời sống văn hóa", "Doanh nghiệp Việt Nam thịnh vượng"]

@@ -48,7 +48,9 @@ def _not_name_re() -> re.Pattern:
 
 
 # "các phong trào như:", "Đặc biệt là các phong trào:", "những phong trào thi đua sau:"
-_LIST_INTRO = re.compile(r"(?:các|những)\s+phong\s+trào(?:\s+thi\s+đua)?(?:\s+(?:như|gồm|sau|là))?\s*:\s*", re.I)
+# "Các phong trào tiêu biểu được nêu gồm:": a few words may qualify the movements
+_LIST_INTRO = re.compile(r"(?:các|những)\s+phong\s+trào(?:\s+thi\s+đua)?(?:\s+[^\W\d][^:;.“\"«]{0,40}?)?"
+                         r"(?:\s+(?:như|gồm|sau|là))?\s*:\s*", re.I)
 _ITEM_HEAD = re.compile(r"^(?:Phong\s+trào(?:\s+thi\s+đua)?(?:\s+(?:đặc biệt|cao điểm|yêu nước))?)\s+", re.I)
 
 
@@ -101,9 +103,15 @@ def _listed(text: str) -> list[tuple[int, str]]:
             start = intro.end() + rest.find(item)
             head = _ITEM_HEAD.match(item)
             body = item[head.end():] if head else item
+            quoted = re.match(r"\s*" + QUOTE + r"\s*$", body)
+            if quoted:
+                out.append((start + quoted.start("q"), quoted["q"]))
+                continue
             if not body or re.search(r"[“\"«]", body):
-                continue  # quoted items are read by _quoted
+                continue  # quotes inside running text are read by _quoted
             if not head and not body[:1].isupper():
+                if sep.startswith(r"\s*;"):
+                    continue  # a ';' list goes on after an item in running words
                 break  # the list has ended in running text
             end = _ITEM_END.search(body)
             name = body[:end.start()]
