@@ -283,3 +283,12 @@ def test_a_giver_in_its_abbreviation_and_an_order_s_giver():
     assert [(a["type"], a["conferrer"], a["recipient_count"]) for a in items] == [
         ("ministry_emulation_flag", "Bộ Văn hóa, Thể thao và Du lịch", 1),
         ("pm_certificate_of_merit", "Thủ tướng Chính phủ", 3), ("labour_order", None, 1)]
+
+
+def test_the_count_put_to_the_vote_gives_way_to_the_count_it_carried():
+    items = run("Hội đồng nghe Sở Nội vụ trình danh sách đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho "
+                "40 tập thể. Sau khi "
+                "thảo luận, bỏ phiếu, Hội đồng thống nhất thông qua Bằng khen của Chủ tịch UBND tỉnh cho "
+                "36 tập thể và 12 cá nhân.")
+    assert brief(items) == [("provincial_certificate_of_merit", None, 36, "collective", "voted"),
+                            ("provincial_certificate_of_merit", None, 12, "individual", "voted")]

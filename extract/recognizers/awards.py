@@ -253,7 +253,23 @@ def _resolve(items: list[dict]) -> list[dict]:
             out.append(it)
         else:
             _fold(seen[key], it)
-    return _without_summaries(out)
+    return _without_summaries(_without_considered(out))
+
+
+def _without_considered(items: list[dict]) -> list[dict]:
+    """"… xét duyệt cờ thi đua cho 69 đơn vị …; bỏ phiếu thống nhất cờ thi đua cho 48 đơn vị":
+    the count put to the vote and the count it carried are one award at its furthest stage,
+    the outcome (RECORD.md); a count proposed before a later vote or conferral of the same
+    award to the same kind of recipient is dropped."""
+    out = []
+    for i, it in enumerate(items):
+        if it["status"] == "proposed" and it["recipient_count"] is not None and not it["recipient"] and any(
+                later["status"] in ("voted", "conferred") and later["recipient_count"] is not None
+                and not later["recipient"] and _variant(later) == _variant(it)
+                and later["recipient_kind"] == it["recipient_kind"] for later in items[i + 1:]):
+            continue
+        out.append(it)
+    return out
 
 
 _STAGE = {"proposed": 1, "voted": 2, "conferred": 3}
