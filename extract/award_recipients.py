@@ -183,6 +183,9 @@ def one_name(piece: str, *, admin: str | None = None, ministry: str | None = Non
     A bare place takes the list's admin word ("các huyện: A, B") or, for a ministry's award,
     becomes that sector's provincial department (Bộ Y tế → "Sở Y tế tỉnh A")."""
     piece = tidy(re.sub(r"^(?:tập thể|đơn vị)\s+", "", piece.strip(), flags=re.I))
+    # "Hội X (đơn vị Cụm trưởng năm 2025)": an aside that describes the unit, not its name;
+    # a bracket the clause's end left open likewise
+    piece = re.sub(r"\s*\((?:[a-zà-ỹđ][^()]*\)?|[^()]*)$", "", piece).strip()
     if not piece or _GENERIC.match(piece):
         return None
     person = _HONORIFIC.match(piece)

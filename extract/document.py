@@ -10,6 +10,9 @@ from thidua.extract.article_year import reviewed_year, term_year
 from thidua.extract.sentences import Sentence, split
 
 
+_LOCAL = re.compile(r"(?<!\w)(?:tỉnh|huyện|thị xã|quận|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\w)", re.I)
+
+
 @dataclass
 class Doc:
     body: str
@@ -39,6 +42,12 @@ class Doc:
     def term_year(self) -> int | None:
         """The term of the bloc leaders the article shows serving (article_year.py)."""
         return term_year(self.title, self.body, self.published)
+
+    @cached_property
+    def local(self) -> bool:
+        """The article is about a province's or a locality's work: it has a province or names
+        local government ("tỉnh", "huyện", "UBND"); a national body's article names none."""
+        return bool(self.province) or bool(_LOCAL.search(self.body) or _LOCAL.search(self.title or ""))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

@@ -292,3 +292,18 @@ def test_the_count_put_to_the_vote_gives_way_to_the_count_it_carried():
                 "36 tập thể và 12 cá nhân.")
     assert brief(items) == [("provincial_certificate_of_merit", None, 36, "collective", "voted"),
                             ("provincial_certificate_of_merit", None, 12, "individual", "voted")]
+
+
+def test_a_national_body_without_a_giver_is_not_given_a_provincial_flag():
+    items = run("Cụm thi đua các hội quần chúng Trung ương bỏ phiếu suy tôn Hội Nhà văn Việt Nam nhận Cờ thi đua "
+                "năm 2024.", published=date(2024, 12, 20))
+    assert [(a["type"], a["recipient"]) for a in items] == [("other", "Hội Nhà văn Việt Nam")]
+    local = run("Khối thi đua các sở tỉnh bỏ phiếu suy tôn Sở Tư pháp nhận Cờ thi đua năm 2024.",
+                published=date(2024, 12, 20))
+    assert [a["type"] for a in local] == ["provincial_emulation_flag"]
+
+
+def test_an_aside_describing_the_recipient_is_not_part_of_its_name():
+    items = run("Hội nghị thống nhất đề nghị tặng Bằng khen cho Hội Cựu chiến binh Việt Nam (đơn vị Khối phó "
+                "năm 2024).")
+    assert [a["recipient"] for a in items] == ["Hội Cựu chiến binh Việt Nam"]

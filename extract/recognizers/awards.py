@@ -131,7 +131,8 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
     giver = _giver(m, pre_clause, info.type)
     type_, conferrer = info.type, giver.conferrer if giver else None
     if type_.startswith("@"):
-        type_, override = level_types()[(type_[1:], giver.level if giver else "none")]
+        unstated = "none" if doc.local else "none-national"   # no giver: the province's, if any
+        type_, override = level_types()[(type_[1:], giver.level if giver else unstated)]
         conferrer = None if override == "-" else override or conferrer
     year = _year(text, m.start(), end, doc_year if info.yearly else None)
     decision = _decision(text[:nxt]) if status in ("conferred", None) else None
