@@ -307,3 +307,20 @@ def test_an_aside_describing_the_recipient_is_not_part_of_its_name():
     items = run("Hội nghị thống nhất đề nghị tặng Bằng khen cho Hội Cựu chiến binh Việt Nam (đơn vị Khối phó "
                 "năm 2024).")
     assert [a["recipient"] for a in items] == ["Hội Cựu chiến binh Việt Nam"]
+
+
+def test_awards_of_a_five_year_tally_reward_no_single_year():
+    items = run("Trong 5 năm qua (2019-2024), toàn huyện có 35 tập thể được tặng Bằng khen của Thủ tướng Chính phủ. "
+                "Cùng thời gian, UBND tỉnh tặng Cờ thi đua cho 120 tập thể.", published=date(2024, 6, 5))
+    assert [(a["type"], a["recipient_count"], a["year"]) for a in items] == [
+        ("pm_certificate_of_merit", 35, None), ("provincial_emulation_flag", 120, None)]
+
+
+def test_a_school_year_review_rewards_no_calendar_year():
+    items = run("Hội đồng họp xét khen thưởng tổng kết năm học 2023-2024. Hội đồng thống nhất đề nghị Chủ tịch "
+                "UBND tỉnh tặng Bằng khen cho 15 tập thể.", title="Xét khen thưởng tổng kết năm học 2023-2024",
+                published=date(2024, 8, 20))
+    assert [(a["recipient_count"], a["year"]) for a in items] == [(15, None)]
+    yearly = run("Hội đồng họp xét khen thưởng tổng kết năm 2023. Hội đồng thống nhất đề nghị Chủ tịch UBND tỉnh "
+                 "tặng Bằng khen cho 15 tập thể.", published=date(2024, 1, 20))
+    assert [a["year"] for a in yearly] == [2023]

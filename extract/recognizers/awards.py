@@ -11,12 +11,15 @@ nothing else of its type was found (a closing paragraph repeating the awards add
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from thidua.extract import award_recipients as rcp
 from thidua.extract.award_lexicon import (Giver, giver_info, giver_regex, level_types, mention_regex, name_info,
                                           negative_regex, rating_cue_regex, status_info, status_regex)
 from thidua.extract.award_status import StatusReader, article_status, statuses
+from thidua.extract.article_year import OPENING
 from thidua.extract.document import Doc
+from thidua.extract.lexicon import alternation, table
 from thidua.extract.orgs import fold_key
 
 # titles whose giver the articles leave implicit: a giver named before them in the clause
@@ -45,14 +48,16 @@ def extract(doc: Doc) -> list[dict]:
     # a bare enumeration ("Cờ thi đua của UBND tỉnh: 54 tập thể; …") takes the headline's cue,
     # else the stage most of the article reports
     fallback = article_status(doc)
+    spans_years = False
     for sent in list(doc.sentences) + ([_Headline(doc.title)] if doc.title else []):
         mentions = list(mention_regex().finditer(sent.text))
+        spans_years = _spans_years(sent.text[:mentions[0].start()] if mentions else sent.text, spans_years)
         found = reader.read(sent, [m.start() for m in mentions]) if sent.start is not None else \
             statuses(sent.text, [m.start() for m in mentions], None)[0]
         for i, m in enumerate(mentions):
             nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
             prev = mentions[i - 1].end() if i else 0
-            got = _items(doc, sent, m, nxt, found[i], fallback, doc_year, prev)
+            got = _items(doc, sent, m, nxt, found[i], fallback, doc_year, prev, spans_years)
             if sent.start is None:
                 # the headline sums up or restates the body: it adds only awards the body lacks
                 body_types = {it["type"] for it in items if it["evidence"] is not None}
@@ -75,12 +80,21 @@ class _Headline:
 
 def _doc_award_year(doc: Doc) -> int | None:
     """The year the article's awards reward: "khen thưởng năm 2019", "tổng kết 2019" in the
-    headline or body, not a plan's or pact's year; else the article's year."""
+    headline or body, not a plan's or pact's year; none for a school year's review ("tổng kết
+    năm học 2020-2021" rewards no calendar year); else the article's year."""
     for text in (doc.title or "", doc.body):
         for m in _DOC_YEAR.finditer(text):
             if not _NOT_ACHIEVEMENT.search(text[max(0, m.start() - 30):m.start()]):
                 return int(m.group(1))
+    opening = (doc.title or "") + "\n" + doc.body[:OPENING]
+    if _SCHOOL_YEAR.search(opening) or _SPAN_ACHIEVEMENT.search(opening):
+        return None
     return doc.year
+
+
+# "có thành tích xuất sắc trong công tác giai đoạn 2016-2020": the article's awards reward a span
+_SPAN_ACHIEVEMENT = re.compile(r"(?i)(?<!\w)thành\s+tích[^.;]{0,60}?(?:giai\s+đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)")
+_SCHOOL_YEAR = re.compile(r"(?i)(?<!\w)(?:tổng kết|khen thưởng|thi đua)[^.;]{0,40}?năm\s+học\s+(?:19|20)\d\d")
 
 
 def _year(text: str, start: int, end: int, default: int | None) -> int | None:
@@ -106,8 +120,35 @@ def _giver(m: re.Match, pre_clause: str, type_: str):
     return giver_info(found[-1].group()) if found else None
 
 
+@lru_cache(maxsize=1)
+def _span_words() -> tuple[re.Pattern, re.Pattern]:
+    rows = table("award_span_words")
+    def rx(kind: str, lead: str) -> re.Pattern:
+        return re.compile(lead + r"(?:" + alternation(r["phrase"] for r in rows if r["kind"] == kind) + r")(?!\w)", re.I)
+    return rx("span", r"(?<!\w)"), rx("again", r"^\W*")
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
+
+
+def _rewards_a_span(after: str) -> bool:
+    """"… Cờ thi đua cho 4 tập thể dẫn đầu phong trào thi đua năm học 2021 - 2022": the first
+    year the award's words name is a range."""
+    single, span = _YEAR.search(after), _YEAR_RANGE.search(after)
+    return bool(span) and (single is None or span.start() < single.start())
+
+
+def _spans_years(before_awards: str, previous: bool) -> bool:
+    """The awards of a sentence reward several years: its words before them name a span
+    ("Trong 5 năm qua (2020-2025)"), or it opens "Cùng thời gian," after a sentence that did."""
+    span, again = _span_words()
+    if previous and again.match(before_awards):
+        return True
+    return bool(span.search(before_awards) or _YEAR_RANGE.search(before_awards))
+
+
 def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: str | None,
-           doc_year: int | None, prev: int = 0) -> list[dict]:
+           doc_year: int | None, prev: int = 0, spans_years: bool = False) -> list[dict]:
     text = sent.text
     info = name_info(m["name"])
     pre = text[:m.start()]
@@ -134,7 +175,8 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
         unstated = "none" if doc.local else "none-national"   # no giver: the province's, if any
         type_, override = level_types()[(type_[1:], giver.level if giver else unstated)]
         conferrer = None if override == "-" else override or conferrer
-    year = _year(text, m.start(), end, doc_year if info.yearly else None)
+    year = None if spans_years and not _YEAR.search(text, prev, m.start()) or _rewards_a_span(text[end:nxt]) \
+        else _year(text, m.start(), end, doc_year if info.yearly else None)
     decision = _decision(text[:nxt]) if status in ("conferred", None) else None
     base = {"type": type_, "label": label, "conferrer": conferrer, "recipient": None,
             "recipient_count": None, "recipient_kind": info.kind, "status": status, "year": year,
