@@ -218,3 +218,11 @@ def test_a_growth_list_without_a_colon_gives_each_place_its_growth():
         ("Tốc độ tăng trưởng kinh tế", 8.2, "huyện Bảo Lạc"),
         ("Tốc độ tăng trưởng kinh tế", 7.05, "huyện Hà Quảng"),
         ("Tốc độ tăng trưởng kinh tế", 6.3, "huyện Trùng Khánh")]
+
+
+def test_what_a_verb_made_is_named_after_its_figure():
+    got = figures("Nhân dân hiến hơn 2.500 m2 đất, làm mới 12 km đường giao thông nông thôn, trên 6 km kênh "
+                  "mương nội đồng, xây dựng nhà văn hóa thôn trị giá 3 tỷ đồng.")
+    assert [(g["name"], g["value"], g["unit"]) for g in got] == [
+        ("Đất hiến", 2500, "m2"), ("Đường giao thông nông thôn làm mới", 12, "km"),
+        ("Kênh mương nội đồng làm mới", 6, "km"), ("Xây dựng nhà văn hóa thôn", 3, "tỷ đồng")]

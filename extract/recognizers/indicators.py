@@ -121,6 +121,7 @@ class _ClauseReader:
                  list_measure: str | None = None):
         self.clause, self.prefix, self.sentence, self.doc, self.items = clause, prefix, sentence, doc, items
         self.list_measure = list_measure
+        self.made = ""   # the verb of the last figure named after itself ("làm mới 15 km đường")
         self.social = has_cue("exclude", clause)    # meeting, award or membership talk
         self.current: dict | None = None
         self.consumed = 0
@@ -222,7 +223,17 @@ class _ClauseReader:
             if words(name) <= words(unit.name):
                 name = _count_name(unit.name, zone)
         else:
-            name, taken = _value_name(zone, self.prefix + clause[:m.start()], self.items), 0
+            name, taken = ("", 0)
+            if unit.kind == "quantity" and _verb_led(zone):
+                # "…, làm mới hơn 15 km đường bê tông": what was made is named after the figure
+                name, taken = _count_name_after(zone, rest)
+                self.made = _verb_led(zone)
+            elif unit.kind == "quantity" and self.made and not _unqualified(zone).strip(" ,"):
+                # "…, trên 10 km rãnh thoát nước": the next item of what the same verb made
+                noun, taken = name_after("", rest)
+                name = f"{noun} {self.made}" if words(noun) else ""
+            if not name:
+                name, taken = _value_name(zone, self.prefix + clause[:m.start()], self.items), 0
             if not name:                        # "trồng mới 1.200 ha rừng": named after it
                 name, taken = _count_name_after(zone, rest)
         name = name or (self.list_measure if self.current is None else "")
@@ -325,6 +336,14 @@ def _count_name(unit: str, zone: str) -> str:
     if verb and not cue_at_end("plain", before):
         return f"{title} {verb.group().lower()}"
     return title
+
+
+def _verb_led(zone: str) -> str:
+    """The verb of what was done when the words right before a figure are one ("hiến trên",
+    "làm mới hơn"), not a name and a plain link ("Thu ngân sách đạt"); else ""."""
+    tail = re.split(r"[,;:]", _unqualified(zone))[-1]
+    verb = cue_at_end("result", tail)
+    return verb.group().lower() if verb and not cue_at_end("plain", tail) else ""
 
 
 def _count_name_after(zone: str, rest: str) -> tuple[str, int]:
