@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from thidua.extract.award_lexicon import mention_regex
 from thidua.extract.dates import find_periods
 from thidua.extract.indicator_lexicon import cue_at_end, has_cue, vocabulary
 
@@ -105,6 +106,10 @@ def name_before(zone: str) -> str:
     name = pieces[-1]
     if words(name) < 2 and len(pieces) > 1:
         name = pieces[-2] + " " + name
+    # "… được tặng Bằng khen … và Giải ngân vốn đầu tư công đạt 100%": an award is no measure
+    parts = re.split(r"\s+và\s+", name)
+    if len(parts) > 1 and mention_regex().search(" và ".join(parts[:-1])) and words(parts[-1]) >= 2:
+        name = parts[-1]
     # the actor before "đã" is a unit; what it did is the measure ("Khối đã hỗ trợ kinh phí")
     if re.search(r"\bđã\s+\w", name):
         tail = strip_edges(re.split(r"\bđã\s+", name)[-1])

@@ -226,3 +226,9 @@ def test_what_a_verb_made_is_named_after_its_figure():
     assert [(g["name"], g["value"], g["unit"]) for g in got] == [
         ("Đất hiến", 2500, "m2"), ("Đường giao thông nông thôn làm mới", 12, "km"),
         ("Kênh mương nội đồng làm mới", 6, "km"), ("Xây dựng nhà văn hóa thôn", 3, "tỷ đồng")]
+
+
+def test_an_award_joined_to_a_figure_by_va_is_not_part_of_its_name():
+    got = only("Huyện Cao Lãnh được Chủ tịch UBND tỉnh tặng Bằng khen trong thực hiện giao ước năm 2023 và "
+               "giải ngân vốn đầu tư công đạt 98% kế hoạch.")
+    assert (got["name"], got["plan_pct"]) == ("Giải ngân vốn đầu tư công", 98)
