@@ -15,7 +15,7 @@ from thidua.extract.lexicon import alternation, table, words
 from thidua.extract.orgs import expand_abbreviations, starts_unit, tidy
 
 # a bloc role written straight after a unit ("Chủ tịch UBND xã X cụm trưởng") is a title of its own
-_SEP = re.compile(r"\s*,\s*|\s+[-–]\s*|\s*[-–]\s+|\s+kiêm\s+|(?<![Pp]hó)\s+(?=(?i:cụm\s+trưởng|khối\s+trưởng|"
+_SEP = re.compile(r"\s*,\s*|\s+[-–]\s*|\s*[-–]\s+|\s+kiêm\s+|(?<![Pp]hó)(?<![Cc]ụm)(?<![Kk]hối)\s+(?=(?i:cụm\s+trưởng|khối\s+trưởng|"
                   r"cụm\s+phó|khối\s+phó|trưởng\s+khối|trưởng\s+cụm)(?!\w))")
 _THI_DUA_KHEN_THUONG = re.compile(r"\bthi\s+đua\s*(?:,|-|và)?\s*khen\s+thưởng\b", re.I)
 _DOUBLE_BLOC = re.compile(r"\b(?:Khối|Cụm)(?:\s+thi\s+đua)?\s+((?:Khối|Cụm)\s+thi\s+đua)\b", re.I)

@@ -276,3 +276,9 @@ def test_acting_holders_and_abbreviations_in_brackets_and_dashes_without_spaces(
     assert got == {"Mạc Văn Toàn": ["Quyền Giám đốc Sở Nội vụ", "Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"],
                    "Lò Thị Vân": ["Ủy viên Ban Chấp hành", "Phó Chủ tịch Ủy ban nhân dân huyện"],
                    "Tạ Văn Tiến": ["Trưởng phòng Nội vụ huyện"]}
+
+
+def test_a_bloc_role_written_role_first_stays_one_title():
+    got = _by_name("Đồng chí Lò Văn Tiến – Chủ tịch UBND huyện Mường Chà, Cụm trưởng Cụm thi đua số 2 chủ trì "
+                   "hội nghị.")
+    assert got["Lò Văn Tiến"]["titles"][-1] == "Cụm trưởng Cụm thi đua số 2"
