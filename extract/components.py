@@ -125,41 +125,22 @@ _NEEDS_SENTENCES = ["token.is_sent_start"]
 _NEEDS_BLOCS = ["token.is_sent_start", "doc._.bloc_mentions"]
 
 
-@Language.factory("thidua_blocs", requires=_NEEDS_SENTENCES, assigns=["doc.spans", "doc._.bloc_mentions"])
-def make_blocs(nlp: Language, name: str):
-    return FactComponent(name, "blocs", blocs.extract, sets=("bloc_mentions",))
+def _factory(section: str, extract, needs: tuple = (), sets: tuple = ()):
+    def make(nlp: Language, name: str) -> FactComponent:
+        return FactComponent(name, section, extract, needs=needs, sets=sets)
+    return make
 
 
-@Language.factory("thidua_events", requires=_NEEDS_BLOCS, assigns=["doc.spans"])
-def make_events(nlp: Language, name: str):
-    return FactComponent(name, "events", events.extract, needs=_BLOCS)
-
-
-@Language.factory("thidua_people", requires=_NEEDS_BLOCS, assigns=["doc.spans"])
-def make_people(nlp: Language, name: str):
-    return FactComponent(name, "people", people.extract, needs=_BLOCS)
-
-
-@Language.factory("thidua_awards", requires=_NEEDS_BLOCS, assigns=["doc.spans"])
-def make_awards(nlp: Language, name: str):
-    return FactComponent(name, "awards", awards.extract, needs=_BLOCS)
-
-
-@Language.factory("thidua_bloc_leadership", requires=_NEEDS_BLOCS, assigns=["doc.spans"])
-def make_bloc_leadership(nlp: Language, name: str):
-    return FactComponent(name, "bloc_leadership", leadership.extract, needs=_BLOCS)
-
-
-@Language.factory("thidua_indicators", requires=_NEEDS_SENTENCES, assigns=["doc.spans"])
-def make_indicators(nlp: Language, name: str):
-    return FactComponent(name, "indicators", indicators.extract)
-
-
-@Language.factory("thidua_documents", requires=_NEEDS_BLOCS, assigns=["doc.spans"])
-def make_documents(nlp: Language, name: str):
-    return FactComponent(name, "documents", documents.extract, needs=_BLOCS)
-
-
-@Language.factory("thidua_movements", requires=_NEEDS_SENTENCES, assigns=["doc.spans"])
-def make_movements(nlp: Language, name: str):
-    return FactComponent(name, "movements", movements.extract)
+# one registered component per recognizer: what it needs from earlier ones, what it sets
+for _section, _extract, _requires, _needs, _sets in (
+        ("blocs", blocs.extract, _NEEDS_SENTENCES, (), ("bloc_mentions",)),
+        ("events", events.extract, _NEEDS_BLOCS, _BLOCS, ()),
+        ("people", people.extract, _NEEDS_BLOCS, _BLOCS, ()),
+        ("awards", awards.extract, _NEEDS_BLOCS, _BLOCS, ()),
+        ("bloc_leadership", leadership.extract, _NEEDS_BLOCS, _BLOCS, ()),
+        ("indicators", indicators.extract, _NEEDS_SENTENCES, (), ()),
+        ("documents", documents.extract, _NEEDS_BLOCS, _BLOCS, ()),
+        ("movements", movements.extract, _NEEDS_SENTENCES, (), ())):
+    Language.factory(f"thidua_{_section}", requires=_requires,
+                     assigns=["doc.spans"] + (["doc._.bloc_mentions"] if _sets else []),
+                     func=_factory(_section, _extract, _needs, _sets))
