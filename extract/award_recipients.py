@@ -214,6 +214,8 @@ def _admin_of(header: str) -> str | None:
 def _names(text: str, ministry: str | None) -> tuple[list[tuple[str, str]], bool]:
     stop = recipient_stop_regex().search(text)
     span = text[:stop.start()] if stop else text
+    # "cho Hội X và bằng khen cho …": the text was cut at the next award, its "và" left over
+    span = re.sub(r"(?:[\s,]+(?:và|cùng|hoặc))+\s*$", "", span)
     header = re.match(r"\s*(?:(?:các|những)\s+(?:tập thể|đơn vị|cá nhân|cơ quan|địa phương|huyện|xã|phường|"
                       r"tỉnh|sở, ngành)(?!\w)|(?:tập thể|đơn vị|cá nhân|cơ quan)(?!\w))?(?:\s+(?:sau|sau đây|như sau))?"
                       r"\s*(?:(?:gồm có|gồm|là)(?!\w))?\s*:?\s*", span, re.I)

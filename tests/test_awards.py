@@ -324,3 +324,13 @@ def test_a_school_year_review_rewards_no_calendar_year():
     yearly = run("Hội đồng họp xét khen thưởng tổng kết năm 2023. Hội đồng thống nhất đề nghị Chủ tịch UBND tỉnh "
                  "tặng Bằng khen cho 15 tập thể.", published=date(2024, 1, 20))
     assert [a["year"] for a in yearly] == [2023]
+
+
+def test_an_organisations_cluster_proposes_its_own_flags():
+    items = run("Hội nghị bình xét, suy tôn các đơn vị đề nghị Hội Nông dân tỉnh tặng cờ thi đua và bằng khen. "
+                "Kết thúc hội nghị, các đơn vị thống nhất đề nghị tặng cờ thi đua cho Hội Nông dân huyện Ba Tơ "
+                "và bằng khen cho Hội Nông dân huyện Sơn Hà.", published=date(2023, 12, 15))
+    named = [(a["type"], a["conferrer"], a["recipient"], a["status"]) for a in items if a["recipient"]]
+    # "thống nhất đề nghị" with no vote word is a proposal (RECORD.md)
+    assert named == [("other", "Hội Nông dân tỉnh", "Hội Nông dân huyện Ba Tơ", "proposed"),
+                     ("other", "Hội Nông dân tỉnh", "Hội Nông dân huyện Sơn Hà", "proposed")]

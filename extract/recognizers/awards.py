@@ -49,6 +49,7 @@ def extract(doc: Doc) -> list[dict]:
     # else the stage most of the article reports
     fallback = article_status(doc)
     spans_years = False
+    carried: dict = {}   # family (@flag, @merit) → the organisation giving the article's awards
     for sent in list(doc.sentences) + ([_Headline(doc.title)] if doc.title else []):
         mentions = list(mention_regex().finditer(sent.text))
         spans_years = _spans_years(sent.text[:mentions[0].start()] if mentions else sent.text, spans_years)
@@ -57,7 +58,7 @@ def extract(doc: Doc) -> list[dict]:
         for i, m in enumerate(mentions):
             nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(sent.text)
             prev = mentions[i - 1].end() if i else 0
-            got = _items(doc, sent, m, nxt, found[i], fallback, doc_year, prev, spans_years)
+            got = _items(doc, sent, m, nxt, found[i], fallback, doc_year, prev, spans_years, carried)
             if sent.start is None:
                 # the headline sums up or restates the body: it adds only awards the body lacks
                 body_types = {it["type"] for it in items if it["evidence"] is not None}
@@ -148,7 +149,8 @@ def _spans_years(before_awards: str, previous: bool) -> bool:
 
 
 def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: str | None,
-           doc_year: int | None, prev: int = 0, spans_years: bool = False) -> list[dict]:
+           doc_year: int | None, prev: int = 0, spans_years: bool = False,
+           carried: dict | None = None) -> list[dict]:
     text = sent.text
     info = name_info(m["name"])
     pre = text[:m.start()]
@@ -170,6 +172,13 @@ def _items(doc: Doc, sent, m: re.Match, nxt: int, status: str | None, fallback: 
     if label.count("“") > label.count("”"):
         label = label.replace("“", "") if "”" not in label else label
     giver = _giver(m, pre_clause, info.type)
+    if info.type.startswith("@") and carried is not None:
+        # an organisation's own flags: "đề nghị Ủy ban MTTQ tỉnh tặng cờ thi đua …", then
+        # "… nhất trí đề nghị tặng cờ thi đua cho …": the article's later flags are its too
+        if giver is not None and giver.level == "agency":
+            carried[info.type] = giver
+        elif giver is None:
+            giver = carried.get(info.type)
     type_, conferrer = info.type, giver.conferrer if giver else None
     if type_.startswith("@"):
         unstated = "none" if doc.local else "none-national"   # no giver: the province's, if any
