@@ -353,6 +353,27 @@ def test_v1_file_migrates_on_a_load_too(tmp_path: Path, demo_records: list[dict]
     assert n["n"] == len(demo_records)
 
 
+def test_v3_file_gains_the_fact_words_and_a_reload_fills_them(tmp_path: Path,
+                                                             demo_records: list[dict]) -> None:
+    # A v3 file is a v4 one without the evidence_span_* columns: make one by dropping them.
+    old = tmp_path / "v3.duckdb"
+    assert load_records(old, demo_records).ok
+    con = duckdb.connect(str(old))
+    tables = [t for (t,) in con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_columns() WHERE column_name = 'evidence_span_start'"
+    ).fetchall()]
+    for table in tables:
+        con.execute(f"ALTER TABLE {table} DROP COLUMN evidence_span_start")
+        con.execute(f"ALTER TABLE {table} DROP COLUMN evidence_span_end")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'warehouse_schema_version'")
+    con.close()
+    assert {"bloc_leadership", "awards", "movements"} <= set(tables)
+    assert load_records(old, demo_records).ok  # the load upgrades, then replaces the rows
+    (row,) = dicts(old, "SELECT count(*) AS n, count(evidence_span_start) AS words "
+                        "FROM bloc_leadership")
+    assert row["n"] > 0 and row["words"] == row["n"]
+
+
 def test_unversioned_or_newer_files_say_what_to_do(tmp_path: Path) -> None:
     bare = tmp_path / "bare.duckdb"
     con = duckdb.connect(str(bare))

@@ -172,6 +172,11 @@ def test_article_from_a_fact_shows_its_evidence_highlighted(page, served, shots)
     detail = page.request.get(f"{served}/api/v1/articles/{article_id}").json()["data"]
     item = next(i for i in detail["facts"][section] if i["item_no"] == item_no)
     assert sentence.strip() == item["evidence_text"].strip()
+    # Within it, the words that state the fact stand out.
+    words = page.locator("mark.ev.focus strong.words.focus")
+    assert words.count() >= 1
+    assert "".join(words.all_inner_texts()) == detail["body"][
+        item["evidence_span_start"]:item["evidence_span_end"]]
     page.screenshot(path=str(shots / "article.png"), full_page=True)
 
     # Clicking another fact in the list moves the highlight to its sentence.

@@ -152,6 +152,32 @@ def test_original_link_only_for_http_urls(synthetic, synthetic_db):
     assert f'id="original-link" href="{records[2]["url"]}"' in good
 
 
+def test_article_page_marks_the_words_of_each_fact_inside_its_sentence(client, demo_db):
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        article_id, body = con.execute(
+            "SELECT a.article_id, a.body FROM articles AS a JOIN bloc_leadership AS l "
+            "USING (article_id) WHERE l.evidence_span_start IS NOT NULL LIMIT 1").fetchone()
+    facts = client.get(f"/api/v1/articles/{article_id}").json()["data"]["facts"]
+    page = client.get(f"/bai-viet/{article_id}").text
+    marked = {}
+    for keys, text in re.findall(r'<strong class="words" data-words="([^"]+)">([^<]*)</strong>',
+                                 page):
+        for key in keys.split():
+            marked[key] = marked.get(key, "") + unescape(text)
+    checked = 0
+    for section, items in facts.items():
+        for item in items:
+            start, end = item.get("evidence_span_start"), item.get("evidence_span_end")
+            if start is None:
+                continue
+            words = body[start:end]
+            # the words lie inside the sentence, and the page marks exactly them
+            assert item["evidence_start"] <= start < end <= item["evidence_end"]
+            assert marked[f"fact-{section}-{item['item_no']}"] == words
+            checked += 1
+    assert checked >= 3
+
+
 # ---------------------------------------------------------------- collapsed sources
 
 def test_long_source_lists_collapse_to_a_count_with_a_link(synthetic):

@@ -8,11 +8,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from thidua.schema import validate
+from thidua.schema import Evidence, validate
 
 # Warehouse columns that are not fields of a record's list items.
 _KEY_COLUMNS = {"article_id", "url", "item_no", "bloc_item_no", "extractor_version", "loaded_at"}
-_EVIDENCE = ("evidence_text", "evidence_start", "evidence_end")
+_EVIDENCE = tuple(f"evidence_{name}" for name in Evidence.model_fields)
 _ARTICLE_FIELDS = ("url", "source", "province", "title", "published", "author", "body",
                    "extractor_version", "schema_version")
 _ITEM_SECTIONS = ("events", "blocs", "people", "awards", "bloc_leadership", "indicators",
@@ -72,8 +72,8 @@ def _by_article(rows: list[dict]) -> dict[str, list[dict]]:
 def _evidence(row: dict) -> dict | None:
     if row["evidence_text"] is None:
         return None
-    return {"text": row["evidence_text"], "start": row["evidence_start"],
-            "end": row["evidence_end"]}
+    # A file migrated from schema v3 has no span for old rows: the span is left out (None).
+    return {name: row.get(f"evidence_{name}") for name in Evidence.model_fields}
 
 
 def _item(row: dict) -> dict:

@@ -281,8 +281,8 @@ def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 def _evidence(x: str) -> str:
     ev = {f.name: f for f in rs.fields(_FIELDS["movement_evidence"].item.model)}
-    return ", ".join(f"{rs.value(ev[n], f'{x}.{rs.quote(n)}')} AS evidence_{n}"
-                     for n in ("text", "start", "end"))
+    return ", ".join(f"{rs.value(f, f'{x}.{rs.quote(n)}')} AS evidence_{n}"
+                     for n, f in ev.items())
 
 
 def _section_sql(section: str, columns: list[str]) -> str:

@@ -100,7 +100,8 @@ def table_docs() -> dict[str, dict[str, ColumnDoc]]:
     models inside one of those (Bloc.members) is `<singular>_<field>` (bloc_members) and
     names its parent by `<singular>_item_no` and `<singular>`; a list of strings
     (movements) is a table whose `name` column holds them. Every fact table carries the
-    Evidence fields as evidence_text / evidence_start / evidence_end.
+    Evidence fields as evidence_text / evidence_start / evidence_end / evidence_span_start /
+    evidence_span_end.
     """
     evidence = {f"evidence_{name}": _field_doc(Evidence, name) for name in Evidence.model_fields}
     for doc in evidence.values():

@@ -13,7 +13,7 @@ from thidua.warehouse.migrate import SchemaVersionError, upgrade
 
 # Bump when a DDL file changes in a way an existing file cannot pick up by re-running it,
 # and add the step to migrate.py.
-WAREHOUSE_SCHEMA_VERSION = 3
+WAREHOUSE_SCHEMA_VERSION = 4
 DEFAULT_PATH = Path("data") / "thidua.duckdb"
 
 PathLike = str | os.PathLike

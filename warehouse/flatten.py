@@ -11,7 +11,9 @@ Row = dict[str, Any]
 
 # Sections whose items map field for field onto their table's columns.
 _PLAIN_SECTIONS = ("events", "people", "awards", "bloc_leadership", "indicators", "documents")
-_NO_EVIDENCE = {"evidence_text": None, "evidence_start": None, "evidence_end": None}
+# Evidence fields as columns named evidence_<field> (text, start, end, span_start, span_end).
+_EVIDENCE_FIELDS = tuple(Evidence.model_fields)
+_NO_EVIDENCE = {f"evidence_{name}": None for name in _EVIDENCE_FIELDS}
 
 
 def evidence_columns(evidence: Evidence | dict | None) -> Row:
@@ -19,8 +21,7 @@ def evidence_columns(evidence: Evidence | dict | None) -> Row:
         return dict(_NO_EVIDENCE)
     if isinstance(evidence, Evidence):
         evidence = evidence.model_dump()
-    return {"evidence_text": evidence["text"], "evidence_start": evidence["start"],
-            "evidence_end": evidence["end"]}
+    return {f"evidence_{name}": evidence.get(name) for name in _EVIDENCE_FIELDS}
 
 
 def flatten(article_id: str, record: Record, loaded_at: datetime) -> dict[str, list[Row]]:

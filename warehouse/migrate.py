@@ -43,7 +43,11 @@ def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(step_sql(2))
 
 
-STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(step_sql(3))
+
+
+STEPS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def upgrade(con: duckdb.DuckDBPyConnection, stored: int, target: int) -> None:

@@ -113,8 +113,10 @@ def article_page(cur: Cursor, article_id: str) -> dict[str, Any] | None:
                       and v is not None and v is not False and v != []]
             facts.append({"key": key, "section": section, "item_no": item["item_no"],
                           "fields": fields, "evidence": item["evidence_text"],
-                          "start": item["evidence_start"], "end": item["evidence_end"]})
-    cut, misplaced = runs(art["body"], [(f["key"], f["start"], f["end"]) for f in facts])
+                          "start": item["evidence_start"], "end": item["evidence_end"],
+                          "words": (item["evidence_span_start"], item["evidence_span_end"])})
+    cut, misplaced = runs(art["body"], [(f["key"], f["start"], f["end"], *f["words"])
+                                        for f in facts])
     for f in facts:
         f["located"] = f["key"] not in misplaced
     art["runs"] = cut

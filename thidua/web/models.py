@@ -266,4 +266,6 @@ class ArticleDetail(ArticleRow):
     schema_version: Optional[str]
     facts: dict[str, list[dict[str, Any]]] = Field(
         description="The record's sections, each fact with item_no and its evidence span "
-                    "(evidence_text, evidence_start, evidence_end: offsets into body).")
+                    "(evidence_text, evidence_start, evidence_end: offsets into body; "
+                    "evidence_span_start, evidence_span_end: the words that state the fact, "
+                    "null where the record has none).")

@@ -374,14 +374,14 @@ def _section_columns() -> dict[str, tuple[str, ...]]:
 
 
 SECTION_COLUMNS = _section_columns()
-EVIDENCE_COLUMNS = ("evidence_text", "evidence_start", "evidence_end")
+EVIDENCE_COLUMNS = ("evidence_text", "evidence_start", "evidence_end", "evidence_span_start",
+                    "evidence_span_end")
 
 
 def _article_facts_sql() -> str:
     # One statement for every section (each section's own fields travel as a JSON object),
     # so an article page costs one round of scans instead of one per section.
-    parts = [f"""SELECT '{section}' AS section, item_no, evidence_text, evidence_start,
-                        evidence_end, to_json(struct_pack({', '.join(columns)}))::VARCHAR AS fields
+    parts = [f"""SELECT '{section}' AS section, item_no, {', '.join(EVIDENCE_COLUMNS)}, to_json(struct_pack({', '.join(columns)}))::VARCHAR AS fields
                  FROM {section} WHERE article_id = $1"""
              for section, columns in SECTION_COLUMNS.items()]
     return " UNION ALL ".join(parts) + " ORDER BY section, item_no"
@@ -392,10 +392,10 @@ _ARTICLE_FACTS = _article_facts_sql()
 
 def article_facts(cur: Cursor, article_id: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {section: [] for section in SECTION_COLUMNS}
-    for section, item_no, text, start, end, fields in cur.execute(
+    for section, item_no, *evidence, fields in cur.execute(
             _ARTICLE_FACTS, [article_id]).fetchall():
-        out[section].append({"item_no": item_no, **json.loads(fields), "evidence_text": text,
-                             "evidence_start": start, "evidence_end": end})
+        out[section].append({"item_no": item_no, **json.loads(fields),
+                             **dict(zip(EVIDENCE_COLUMNS, evidence))})
     out["bloc_members"] = _dicts(cur.execute(
         "SELECT bloc_item_no, item_no, bloc, org, role FROM bloc_members "
         "WHERE article_id = ? ORDER BY bloc_item_no, item_no", [article_id]))

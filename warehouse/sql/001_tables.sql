@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -57,6 +59,8 @@ CREATE TABLE IF NOT EXISTS blocs (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -85,6 +89,8 @@ CREATE TABLE IF NOT EXISTS people (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -105,6 +111,8 @@ CREATE TABLE IF NOT EXISTS awards (
     evidence_text   VARCHAR,
     evidence_start  INTEGER,
     evidence_end    INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at       TIMESTAMP
 );
@@ -121,6 +129,8 @@ CREATE TABLE IF NOT EXISTS bloc_leadership (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -142,6 +152,8 @@ CREATE TABLE IF NOT EXISTS indicators (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -157,6 +169,8 @@ CREATE TABLE IF NOT EXISTS documents (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );
@@ -170,6 +184,8 @@ CREATE TABLE IF NOT EXISTS movements (
     evidence_text  VARCHAR,
     evidence_start INTEGER,
     evidence_end   INTEGER,
+    evidence_span_start INTEGER,
+    evidence_span_end   INTEGER,
     extractor_version VARCHAR,
     loaded_at      TIMESTAMP
 );

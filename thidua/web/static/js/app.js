@@ -68,10 +68,13 @@
 
   function focusFact(key, scroll) {
     if (!key || !/^fact-[a-z_]+-\d+$/.test(key)) return;
-    document.querySelectorAll("mark.ev.focus").forEach(function (m) { m.classList.remove("focus"); });
+    document.querySelectorAll("mark.ev.focus, strong.words.focus").forEach(function (m) { m.classList.remove("focus"); });
     document.querySelectorAll(".fact.current").forEach(function (li) { li.classList.remove("current"); });
     var marks = marksOf(key);
     marks.forEach(function (m) { m.classList.add("focus"); });
+    document.querySelectorAll('strong.words[data-words~="' + key + '"]').forEach(function (w) {
+      w.classList.add("focus");
+    });
     var item = document.querySelector('.fact[data-fact="' + key + '"]');
     if (item) item.classList.add("current");
     if (scroll && marks.length) marks[0].scrollIntoView({block: "center"});
