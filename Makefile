@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup services demo test eval bench crawl-eval wheel-check clean
+.PHONY: setup services demo test test-fast lint eval bench crawl-eval wheel-check clean
 
 setup: $(VENV)/.installed
 
@@ -22,6 +22,15 @@ services:
 
 test: setup services
 	$(PY) -m pytest
+
+# The quick loop while editing: everything but the tests marked slow (browser, notebooks,
+# schemathesis, template-zoo crawls).
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
+
+# Static checks (rules in pyproject's [tool.ruff]); CI runs them after the tests.
+lint: setup
+	$(VENV)/bin/ruff check .
 
 eval: setup
 	scripts/eval.sh

@@ -206,7 +206,7 @@ def run_profile(start_url: str, out: Path, tmp: Path, top: int = 15) -> None:
           f"{total:.1f} s in profiled frames (profiling itself slows the crawl down)")
     by_package: Counter = Counter()
     rows = []
-    for (filename, line, func), (cc, nc, tt, ct, _) in stats.stats.items():
+    for (filename, line, func), (_cc, nc, tt, ct, _) in stats.stats.items():
         by_package[_package(filename)] += tt
         rows.append((tt, ct, nc, f"{_short(filename)}:{line}({func})"))
     print("  self time by package: " + ", ".join(

@@ -15,6 +15,9 @@ from nbclient import NotebookClient
 
 from thidua.demo import run_demo
 
+# Slow (each notebook runs in a kernel): `make test-fast` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
 # What each notebook must save (and say) on the demo warehouse, which has Bắc Kạn blocs,

@@ -73,7 +73,7 @@ def test_award_labels_come_from_the_award_lexicon(sample: list[dict]) -> None:
 
 
 def test_spelling_variants_for_entity_resolution(sample: list[dict]) -> None:
-    orgs = {l["org"] for r in sample for l in r["bloc_leadership"]}
+    orgs = {x["org"] for r in sample for x in r["bloc_leadership"]}
     assert "Sở NN&PTNT" in orgs and "Sở Nông nghiệp và Phát triển nông thôn" in orgs
     names = {p["name"] for r in sample for p in r["people"]}
     assert any(old_tones(n) != n and old_tones(n) in names for n in names)

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# Slow (Chromium drives the pages): `make test-fast` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = "/usr/bin/chromium"
 # As root and without internet: no sandbox, no GPU, nothing fetched in the background.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -16,6 +16,9 @@ from schemathesis.checks import (content_type_conformance, not_a_server_error,
                                  response_headers_conformance, response_schema_conformance,
                                  status_code_conformance)
 
+# Slow (property-based runs over every endpoint): `make test-fast` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_headers_conformance, response_schema_conformance]
 

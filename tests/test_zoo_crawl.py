@@ -20,6 +20,9 @@ from zoo.evaluate import body_complete, leaks, read_rows, score, totals  # noqa:
 from zoo.family import build_site  # noqa: E402
 from zoo.serve import serve_zoo  # noqa: E402
 
+# Slow (real crawls over the template zoo): `make test-fast` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 TARGET = 0.98
 
 
@@ -82,7 +85,7 @@ def test_postback_pages_feeds_and_sitemaps_were_what_reached_the_hidden_articles
     sharepoint = zoo_crawl["sharepoint"][1]
     posted = [body for path, body in sharepoint.posts]
     assert posted and all(b"__VIEWSTATE=" in body and b"__EVENTTARGET=" in body for body in posted)
-    for family, (site, local, _, rows, _) in zoo_crawl.items():
+    for family, (site, _local, _, rows, _) in zoo_crawl.items():
         stored = {row["url"] for row in rows}
         for path, how in site.hidden.items():
             assert any(url.endswith(path.split("?")[0]) or path in url for url in stored), (family, path, how)

@@ -35,7 +35,7 @@ def _load(path: Path):
     try:
         return load_registry(path)
     except SourcesError as exc:
-        raise click.ClickException(f"{exc}\n(run `thidua sources check --all --file {path}` for every problem)")
+        raise click.ClickException(f"{exc}\n(run `thidua sources check --all --file {path}` for every problem)") from None
 
 
 def _unknown(name: str, names, path: Path) -> click.ClickException:
@@ -174,7 +174,7 @@ def check(ctx, name, check_all, online, pages, page_url, timeout, contact, fmt, 
     try:
         report = check_file(path)
     except SourcesError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     if name is not None:
         if name not in report:
             raise _unknown(name, report, path)

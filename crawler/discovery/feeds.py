@@ -45,8 +45,8 @@ def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     parsed = feedparser.parse(body, response_headers={"content-location": base_url})
     out = []
     for entry in parsed.entries:
-        link = entry.get("link") or next((l.get("href") for l in entry.get("links", [])
-                                          if l.get("href")), None)
+        link = entry.get("link") or next((x.get("href") for x in entry.get("links", [])
+                                          if x.get("href")), None)
         if not link:
             continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")

@@ -3,8 +3,8 @@ DotNetNuke. All three wrap the whole page in one <form> carrying __VIEWSTATE; th
 two page their listings by __doPostBack only."""
 from __future__ import annotations
 
-from zoo.family import Context, Family, aspnet_form_fields
-from zoo.model import Article, e
+from zoo.family import Family, aspnet_form_fields
+from zoo.model import e
 
 
 class SharePoint(Family):

@@ -3,7 +3,7 @@ agencies and schools run)."""
 from __future__ import annotations
 
 from zoo.family import Family
-from zoo.model import Article, e
+from zoo.model import e
 
 
 def _paras(items: list[str]) -> str:

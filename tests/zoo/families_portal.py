@@ -4,7 +4,7 @@ as <br><br> runs inside one <td>, a long prose footer shared by every page)."""
 from __future__ import annotations
 
 from zoo.family import Family
-from zoo.model import Article, e
+from zoo.model import e
 
 PORTLET = "com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_aB3dE9fG"
 

@@ -72,7 +72,7 @@ class Family:
                 + "".join(self.teaser(a) for a in items) + "</div>" + self.pager(page, pages))
 
     def home_main(self, latest: list[Article], ctx: "Context") -> str:
-        return (f'<h2 class="box-title">Tin mới nhất</h2><div class="list">'
+        return ('<h2 class="box-title">Tin mới nhất</h2><div class="list">'
                 + "".join(self.teaser(a) for a in latest) + "</div>"
                 + f'<p><a href="{self.listing_path(1)}">Xem tất cả tin {e(self.section)}</a></p>'
                 + "".join(f'<a href="{self.tag_path(t)}">#{t}</a> ' for t in ctx.tags))
