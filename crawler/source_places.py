@@ -10,9 +10,10 @@ warehouse agree on it; names are matched without tone marks or a "tỉnh" / "th�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from thidua.extract.text import fold_ascii
 
 SUCCESSION_FILE = "province_succession.tsv"
 SUCCESSION_PATH = "warehouse/lexicon/" + SUCCESSION_FILE
@@ -27,9 +28,7 @@ class Place:
 
 def fold(text: str) -> str:
     """Lower case without tone marks or diacritics (đ → d), single spaces: 'Bắc  Kạn' → 'bac kan'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().replace("-", " ").split())
+    return " ".join(fold_ascii(text).replace("-", " ").split())
 
 
 # Words in front of a province's name that articles and users add or leave out.

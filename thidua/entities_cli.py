@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from thidua.extract.text import fold_ascii
 from thidua.warehouse.overrides import KINDS
 
 DEFAULT_DB = "data/thidua.duckdb"
@@ -74,15 +75,8 @@ def list_cmd(kind: str, like: str | None, province: str | None, db: str | None) 
            "HAVING ?::VARCHAR IS NULL OR replace(strip_accents(lower(e.name)), 'đ', 'd') LIKE ? "
            "OR bool_or(replace(strip_accents(lower(a.alias)), 'đ', 'd') LIKE ?) "
            "ORDER BY e.province NULLS LAST, e.name")
-    pattern = None if like is None else "%" + _plain(like) + "%"
+    pattern = None if like is None else "%" + fold_ascii(like) + "%"
     _print(*_query(_db(db), sql, [province, province, like, pattern, pattern]))
-
-
-def _plain(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @entities_group.command("show")
