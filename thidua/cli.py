@@ -1,22 +1,12 @@
 """The `thidua` command line."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-DEFAULT_DB = "data/thidua.duckdb"
-
-
-def db_option(f):
-    return click.option("--db", type=click.Path(dir_okay=False), default=None,
-                        help=f"DuckDB file (default: $THIDUA_DB or {DEFAULT_DB}).")(f)
-
-
-def resolve_db(db: str | None) -> Path:
-    return Path(db or os.environ.get("THIDUA_DB") or DEFAULT_DB)
+from thidua.cli_options import db_option, resolve_db
 
 
 @click.group()

@@ -5,31 +5,21 @@ $THIDUA_OVERRIDES), which every later load applies too; the warehouse is re-reso
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
+from thidua.cli_options import db_option, resolve_db
 from thidua.extract.text import fold_ascii
 from thidua.warehouse.overrides import KINDS
 
-DEFAULT_DB = "data/thidua.duckdb"
 _KIND = click.Choice(KINDS)
-
-
-def _db_option(f):
-    return click.option("--db", type=click.Path(dir_okay=False), default=None,
-                        help=f"DuckDB file (default: $THIDUA_DB or {DEFAULT_DB}).")(f)
 
 
 def _overrides_option(f):
     return click.option("--overrides", type=click.Path(dir_okay=False), default=None,
                         help="Overrides file (default: $THIDUA_OVERRIDES, else "
                              "entity_overrides.tsv beside the warehouse).")(f)
-
-
-def _db(db: str | None) -> Path:
-    return Path(db or os.environ.get("THIDUA_DB") or DEFAULT_DB)
 
 
 def _print(columns, rows) -> None:
@@ -61,7 +51,7 @@ def entities_group() -> None:
 @click.option("--like", default=None, help="Only entities whose name or a spelling contains "
                                            "TEXT (case and accents ignored).")
 @click.option("--province", default=None, help="Only entities of this province (as written).")
-@_db_option
+@db_option
 def list_cmd(kind: str, like: str | None, province: str | None, db: str | None) -> None:
     """List entities of one kind with their number of mentions and spellings."""
     from thidua.warehouse.resolve import KINDS as RESOLVED
@@ -76,19 +66,19 @@ def list_cmd(kind: str, like: str | None, province: str | None, db: str | None) 
            "OR bool_or(replace(strip_accents(lower(a.alias)), 'đ', 'd') LIKE ?) "
            "ORDER BY e.province NULLS LAST, e.name")
     pattern = None if like is None else "%" + fold_ascii(like) + "%"
-    _print(*_query(_db(db), sql, [province, province, like, pattern, pattern]))
+    _print(*_query(resolve_db(db), sql, [province, province, like, pattern, pattern]))
 
 
 @entities_group.command("show")
 @click.argument("kind", type=_KIND)
 @click.argument("entity_id")
-@_db_option
+@db_option
 def show_cmd(kind: str, entity_id: str, db: str | None) -> None:
     """One entity: its record, every spelling (and by which rule), and its history."""
     from thidua.warehouse.resolve import KINDS as RESOLVED
 
     k = RESOLVED[kind]
-    path = _db(db)
+    path = resolve_db(db)
     columns, rows = _query(path, f"SELECT * FROM {k.table} WHERE {k.id_column} = ?", [entity_id])
     if not rows:
         raise click.ClickException(f"no {kind} with id {entity_id} (see `thidua entities list {kind}`)")
@@ -118,13 +108,13 @@ def show_cmd(kind: str, entity_id: str, db: str | None) -> None:
                                                "given by an id; else none).")
 @click.option("--target-province", default=None, help="Province of TARGET (default: --province).")
 @_overrides_option
-@_db_option
+@db_option
 def merge_cmd(kind, name, target, province, target_province, overrides, db) -> None:
     """Make NAME part of TARGET: every mention resolving like NAME joins TARGET's entity,
     which keeps its id; no other entity's id changes."""
     from thidua.warehouse.overrides import parse
 
-    path = _db(db)
+    path = resolve_db(db)
     source, goal = _spellings(path, kind, (name, province), (target, target_province or province))
     override = parse("merge", kind, source.alias, source.context or "", goal.alias,
                      goal.context or "")
@@ -137,13 +127,13 @@ def merge_cmd(kind, name, target, province, target_province, overrides, db) -> N
 @click.option("--province", default=None, help="Only where NAME was read in this province "
                                                "(default: every province).")
 @_overrides_option
-@_db_option
+@db_option
 def split_cmd(kind, name, province, overrides, db) -> None:
     """Keep the spelling NAME apart: it becomes an entity of its own instead of joining the
     one its normalised key (or a typo match) would give it."""
     from thidua.warehouse.overrides import parse
 
-    path = _db(db)
+    path = resolve_db(db)
     (source,) = _spellings(path, kind, (name, province))
     override = parse("split", kind, source.alias, source.context or "")
     _apply(path, override, overrides, kind, source)
@@ -151,13 +141,13 @@ def split_cmd(kind, name, province, overrides, db) -> None:
 
 @entities_group.command("refresh")
 @_overrides_option
-@_db_option
+@db_option
 def refresh_cmd(overrides, db) -> None:
     """Re-resolve every entity (after editing the overrides file or a data file); also
     upgrades a warehouse written by an older version of thidua, keeping its rows."""
     from thidua.warehouse import corrections
 
-    path = _db(db)
+    path = resolve_db(db)
     if not path.exists():
         raise click.ClickException(f"no warehouse at {path}: load records first")
     counts = corrections.refresh(path, overrides)

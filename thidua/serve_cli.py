@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import click
 
+from thidua.cli_options import db_option, resolve_db
+
 
 @click.command("serve")
-@click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="DuckDB file (default: $THIDUA_DB or data/thidua.duckdb).")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; only change it to serve other machines on purpose.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
@@ -22,8 +23,6 @@ def serve_cmd(db: str | None, host: str, port: int, workers: int | None) -> None
 
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 4))
-    from thidua.cli import resolve_db
-
     path = resolve_db(db).resolve()
     if not path.exists():
         raise click.ClickException(f"no warehouse at {path}: run `thidua load` or `thidua demo` first")
