@@ -1,5 +1,6 @@
 """The committed JSON Schema is the one the models generate, and records validate against it."""
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -7,7 +8,7 @@ from pydantic import ValidationError
 
 from thidua.schema import SCHEMA_FILE, json_schema, json_schema_text, validate
 
-SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture
@@ -20,6 +21,17 @@ def shared():
 def test_committed_schema_matches_models():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text(), (
         "schema changed: regenerate with `thidua schema > schema/" + SCHEMA_FILE.name + "`")
+
+
+def test_record_reference_page_is_generated_from_the_models():
+    from thidua.schema.record_doc import markdown
+
+    page = (Path(__file__).parents[1] / "docs" / "record.md").read_text(encoding="utf-8")
+    assert page == markdown(), "regenerate with `thidua schema --format markdown > docs/record.md`"
+    # every section of the record and every field of an award is described
+    for heading in ("## Record", "## Award", "## Evidence", "## Bloc", "## Member"):
+        assert heading in page
+    assert "| `status` | one of `proposed`, `voted`, `conferred` |" in page
 
 
 def test_gold_records_are_valid(shared):

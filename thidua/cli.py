@@ -139,8 +139,16 @@ def demo(db, quiet) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the record."""
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json",
+              show_default=True, help="json: the JSON Schema; markdown: the reference page "
+                                      "docs/record.md.")
+def schema(fmt: str) -> None:
+    """Print the JSON Schema of the record, or its reference page."""
+    if fmt == "markdown":
+        from thidua.schema.record_doc import markdown
+
+        click.echo(markdown(), nl=False)
+        return
     from thidua.schema import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
