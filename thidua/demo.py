@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from thidua.extract.pipeline import ExtractionError, extract_record
+from thidua.extract_cli import extract_item
 from thidua.schema import SECTIONS
 
 
@@ -19,10 +19,9 @@ def extract_pages(pages_path: Path, progress: bool = True):
 
     pages = read_pages(Path(pages_path).parent)
     for page in tqdm(pages, desc="extract", unit="page", disable=not progress, leave=False):
-        try:
-            yield extract_record(html=page["html"], id=page["id"], url=page.get("url"))
-        except ExtractionError as exc:
-            yield {"id": page["id"], "url": page.get("url"), "error": str(exc)}
+        # the same path as `thidua extract --jsonl pages.jsonl`: registry selectors, limits
+        result = extract_item({k: page.get(k) for k in ("id", "html", "url", "source", "province")})
+        yield {**result, "url": page.get("url")} if "error" in result else result
 
 
 def run_demo(db: Path, workdir: Path | None = None, progress: bool = True) -> dict:

@@ -53,8 +53,11 @@ def _selectors_of(item: dict) -> dict | None:
     return None
 
 
-def _one(item: dict, limits: "Limits") -> dict:
-    """A record for one input, or {"id", "error"} saying what is wrong with it and which input."""
+def extract_item(item: dict, limits: "Limits | None" = None) -> dict:
+    """A record for one input ({"id", "text"|"html", "url"?, "published"?, "source"?,
+    "province"?, "selectors"?}: a registry source's selectors apply to its HTML), or
+    {"id", "error"} saying what is wrong with it and which input."""
+    limits = limits or Limits()
     ident = item.get("id")
     try:
         if not isinstance(item.get("text"), str) and not isinstance(item.get("html"), str):
@@ -163,7 +166,7 @@ def run(items: Iterable[dict], out: IO[str] | None = None, limits: Limits | None
 
 
 def _result(item: dict, limits: Limits) -> dict:
-    return {"id": item.get("id"), "error": item["error"]} if "error" in item else _one(item, limits)
+    return {"id": item.get("id"), "error": item["error"]} if "error" in item else extract_item(item, limits)
 
 
 _WORKER_LIMITS: Limits | None = None
