@@ -282,7 +282,7 @@ def page_to_article(pages: dict[str, list[str]], repeat: int = 3) -> None:
 
 
 def sample_pages() -> dict[str, list[str]]:
-    from thidua.crawler.decode import decode_page
+    from thidua.extract.decode import decode_page
 
     repo = Path(REPO)
     sample = [p.read_text(encoding="utf-8") for p in sorted((repo / "crawler" / "sample_site").glob("*/*/*.html"))

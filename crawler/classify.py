@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     import json
     from dataclasses import asdict
 
-    from thidua.crawler.decode import decode_page
+    from thidua.extract.decode import decode_page
 
     parser = argparse.ArgumentParser(description="Is a saved page an article? The crawler's verdict and why.")
     parser.add_argument("pages", nargs="+", type=Path)

@@ -92,7 +92,7 @@ def page_html(row: dict, folder: Path | str | None) -> str:
     raw = row.get("raw")
     if not isinstance(raw, dict) or not {"file", "offset", "length"} <= set(raw):
         raise StoreError('the line has neither "html" nor a "raw" pointer into the raw store')
-    from thidua.crawler.decode import decode_page
+    from thidua.extract.decode import decode_page
     from thidua.crawler.raw_store import read_body
 
     path = Path(folder or ".") / raw["file"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from thidua.crawler import dedup
 from thidua.crawler.classify import classify_html
-from thidua.crawler.decode import decode_page
+from thidua.extract.decode import decode_page
 from thidua.crawler.urls import page_id
 
 

@@ -3,7 +3,7 @@
 A handful of polite requests, one after the other: robots.txt, the first start URL, the
 feed (the entry's first, else one the page declares), and article links from the start
 page until one reads as an article (at most MAX_ARTICLE_TRIES). Each page goes through the
-same decoding and generic reading as in a crawl (thidua.crawler.decode,
+same decoding and generic reading as in a crawl (thidua.extract.decode,
 thidua.crawler.page_report). A host that cannot be reached is one clear line, not a
 traceback.
 """
@@ -44,7 +44,7 @@ class Fetched:
     def text(self, forced: str | None = None) -> str:
         from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
-        from thidua.crawler.decode import decode_page
+        from thidua.extract.decode import decode_page
 
         declared = http_content_type_encoding(self.content_type) or html_body_declared_encoding(self.body)
         return decode_page(self.body, declared, forced).text

@@ -108,7 +108,7 @@ def parse(html: str | bytes) -> tuple[lxml.html.HtmlElement, Structured]:
     """The page's tree, without scripts, styles, comments and hidden elements, and its
     structured data. Raises ValueError when `html` is not HTML."""
     if isinstance(html, bytes):
-        from thidua.crawler.decode import decode_page  # declared-or-detected, NFC
+        from thidua.extract.decode import decode_page  # declared-or-detected, NFC
         html = decode_page(html, None).text
     if not isinstance(html, str) or not _HTML_TAG.search(html):
         raise ValueError("input is not HTML: no HTML elements found")

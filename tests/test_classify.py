@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from thidua.crawler import dedup  # noqa: E402
 from thidua.crawler.classify import classify_html, continues_url, kinds  # noqa: E402
-from thidua.crawler.decode import decode_page  # noqa: E402
+from thidua.extract.decode import decode_page  # noqa: E402
 from zoo import FAMILIES  # noqa: E402
 from zoo.family import build_site  # noqa: E402
 from zoo.model import articles, e  # noqa: E402

@@ -66,6 +66,35 @@ def test_legacy_encoded_text_file_is_decoded(tmp_path):
     assert records[0]["blocs"][0]["name"] == "Khối thi đua Văn hóa - Xã hội"
 
 
+
+def _cp1258(text: str) -> bytes:
+    # windows-1258 has ơ, ư, â … as letters but writes the five tones as combining marks
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_files_are_decoded_as_the_crawler_does(tmp_path):
+    text = ("Sáng 15/1, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2024 "
+            "tại Ủy ban nhân dân huyện Đồng Hỷ.")
+    page = tmp_path / "p.html"
+    page.write_bytes(b'<html><head><meta charset="windows-1258"><title>T</title></head><body>'
+                     b"<article><h1>" + _cp1258("Cụm thi đua số 2 tổng kết năm 2024") + b"</h1><p>"
+                     + _cp1258(text) + b"</p></article></body></html>")
+    plain = tmp_path / "t.txt"  # no declaration at all: the bytes read best as windows-1258
+    plain.write_bytes(_cp1258(text))
+    code, records, _ = run_cli(str(page), str(plain))
+    assert code == 0
+    for rec in records:
+        assert "huyện Đồng Hỷ" in rec["body"]
+        assert rec["blocs"][0]["name"] == "Cụm thi đua số 2"
+
 GOOD = "Khối thi đua Nội chính tổng kết năm 2023\nSáng 10/1, Khối thi đua Nội chính tổ chức hội nghị tổng kết năm 2023."
 BAD_LINES = [
     ('{"id": 7, "text": "x"}', None, "id must be a string, got a number"),

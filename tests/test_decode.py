@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from thidua.crawler.decode import decode_page, looks_vietnamese
+from thidua.extract.decode import decode_page, looks_vietnamese
 
 # Our own sentences in the genre, with every tone mark and vowel shape Vietnamese has.
 SENTENCES = [

@@ -287,7 +287,7 @@ def test_real_news_pages_keep_their_lead_and_byline():
     import json
     import re
 
-    from thidua.crawler.decode import decode_page
+    from thidua.extract.decode import decode_page
 
     def fold(text):
         text = unicodedata.normalize("NFD", (text or "").lower())

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from thidua.extract.decode import decode_page
 from thidua.extract.guards import MAX_CHARS, TIME_BUDGET_S, InputError, time_budget
 from thidua.extract.inputs import InputLineError, parse_line
 from thidua.extract.pipeline import ExtractionError, extract_record
@@ -101,18 +102,12 @@ def inputs_from_files(paths: Iterable[str], url: str | None, published: str | No
         item: dict = {"id": ident, "url": url, "published": published}
         try:
             raw = path.read_bytes()
-            content = raw.decode("utf-8")
         except OSError as exc:
             yield {**item, "error": f"cannot read {name}: {exc.strerror or exc}"}
             continue
-        except UnicodeDecodeError:
-            from charset_normalizer import from_bytes  # legacy encodings on old portals
-
-            best = from_bytes(raw).best()
-            if best is None:
-                yield {**item, "error": f"cannot decode {name}: not text in a known encoding"}
-                continue
-            content = str(best)
+        # The crawler's decoder: a saved page's <meta charset>, else the encoding its bytes
+        # read best in (windows-1258 and mislabelled pages of old portals), NFC.
+        content = decode_page(raw, None).text
         key = "html" if path.suffix.lower() in (".html", ".htm") else "text"
         yield {**item, key: content}
 

@@ -19,7 +19,7 @@ def _read_saved(path: Path, encoding: str | None) -> str:
     against the bytes, NFC)."""
     from w3lib.encoding import html_body_declared_encoding
 
-    from thidua.crawler.decode import decode_page
+    from thidua.extract.decode import decode_page
 
     body = path.read_bytes()
     return decode_page(body, html_body_declared_encoding(body), encoding).text

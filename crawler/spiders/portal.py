@@ -37,7 +37,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from thidua.crawler.classify import continues_url
 from thidua.crawler.classify_pool import Classifier
-from thidua.crawler.decode import decode_page
+from thidua.extract.decode import decode_page
 from thidua.crawler.discovery import feeds, pagination, postback, sitemaps
 from thidua.crawler.items import PageItem
 from thidua.crawler.multipage import join_pages
