@@ -154,6 +154,10 @@ def test_unreachable_site_gives_errors_not_an_exception(tmp_path):
     ("HTTP://Example.VN:80/a/b.html?utm_source=zalo&id=3#top", "http://example.vn/a/b.html?id=3"),
     ("https://example.vn/a?b=2&a=1", "https://example.vn/a?a=1&b=2"),
     ("http://127.0.0.1:8000/x.html?fbclid=abc", "http://127.0.0.1:8000/x.html"),
+    # a path written in Vietnamese and its percent-encoded form are one page
+    ("https://example.vn/tin/Thi đua.html", "https://example.vn/tin/Thi%20%C4%91ua.html"),
+    ("https://example.vn/tin/Thi%20%c4%91ua.html", "https://example.vn/tin/Thi%20%C4%91ua.html"),
+    ("https://example.vn:443/a%7Eb?q=h%C3%A0", "https://example.vn/a~b?q=h%C3%A0"),
 ])
 def test_canonical_url(url, canonical):
     assert canonical_url(url) == canonical
