@@ -55,6 +55,8 @@ CurrentProvinceQ = Annotated[Optional[str], Query(
     description="Province since 1 July 2025 (34 provinces); diacritics and case do not matter.")]
 YearFrom = Annotated[Optional[int], Query(ge=YEAR_MIN, le=YEAR_MAX, description="First year.")]
 YearTo = Annotated[Optional[int], Query(ge=YEAR_MIN, le=YEAR_MAX, description="Last year.")]
+NamePartQ = Annotated[Optional[str], Query(max_length=200, pattern=TEXT_PATTERN,
+                                           description="Part of the name.")]
 PageQ = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=500, description="Rows per page (at most 500).")]
 FormatQ = Annotated[Format, Query(description="json (paged), or csv / parquet / xlsx: every "
@@ -207,13 +209,21 @@ def coverage(request: Request, source: Text = None, year_from: YearFrom = None,
 
 # ---------------------------------------------------------------- entities
 
+def _detail(request: Request, find, ident: str, what: str) -> Any:
+    """One entity or article by id, or a 404 naming what was not found."""
+    with reading(request) as (snap, cur):
+        detail = find(cur, ident)
+        if detail is None:
+            raise BadParam(f"no {what} with id {ident!r}", status=404)
+        return envelope(snap, detail)
+
+
 @router.get("/blocs", response_model=models.Envelope[list[models.BlocRow]],
             responses=formats.download_responses("Resolved blocs and clusters."),
             summary="Blocs and clusters")
 def blocs(request: Request, province: ProvinceQ = None, current_province: CurrentProvinceQ = None,
           kind: Optional[BlocKind] = None,
-          q: Annotated[Optional[str], Query(max_length=200, pattern=TEXT_PATTERN,
-                                            description="Part of the name.")] = None,
+          q: NamePartQ = None,
           page: PageQ = 1, per_page: PerPage = 50, format: FormatQ = "json") -> Any:
     filters = {"province": province, "current_province": current_province, "kind": kind,
                "q": search_text(q)}
@@ -224,11 +234,7 @@ def blocs(request: Request, province: ProvinceQ = None, current_province: Curren
 @router.get("/blocs/{bloc_id}", response_model=models.Envelope[models.BlocDetail],
             summary="A bloc: names, leadership by year with its sources, members, events, awards")
 def bloc_detail(request: Request, bloc_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Any:
-    with reading(request) as (snap, cur):
-        detail = data.bloc_detail(cur, bloc_id)
-        if detail is None:
-            raise BadParam(f"no bloc with id {bloc_id!r}", status=404)
-        return envelope(snap, detail)
+    return _detail(request, data.bloc_detail, bloc_id, "bloc")
 
 
 @router.get("/units", response_model=models.Envelope[list[models.UnitRow]],
@@ -236,8 +242,7 @@ def bloc_detail(request: Request, bloc_id: Annotated[str, Path(pattern=ID_PATTER
             summary="Units")
 def units(request: Request, province: ProvinceQ = None, current_province: CurrentProvinceQ = None,
           type: Text = None,
-          q: Annotated[Optional[str], Query(max_length=200, pattern=TEXT_PATTERN,
-                                            description="Part of the name.")] = None,
+          q: NamePartQ = None,
           page: PageQ = 1, per_page: PerPage = 50, format: FormatQ = "json") -> Any:
     filters = {"province": province, "current_province": current_province, "type": type,
                "q": search_text(q)}
@@ -248,11 +253,7 @@ def units(request: Request, province: ProvinceQ = None, current_province: Curren
 @router.get("/units/{unit_id}", response_model=models.Envelope[models.UnitDetail],
             summary="A unit and the spellings it was found under")
 def unit_detail(request: Request, unit_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Any:
-    with reading(request) as (snap, cur):
-        detail = queries.unit(cur, unit_id)
-        if detail is None:
-            raise BadParam(f"no unit with id {unit_id!r}", status=404)
-        return envelope(snap, detail)
+    return _detail(request, queries.unit, unit_id, "unit")
 
 
 @router.get("/people", response_model=models.Envelope[list[models.PersonHit]],
@@ -273,11 +274,7 @@ def people(request: Request,
 @router.get("/people/{person_id}", response_model=models.Envelope[models.PersonDetail],
             summary="A person: titles over time and the articles and events they appear in")
 def person_detail(request: Request, person_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Any:
-    with reading(request) as (snap, cur):
-        detail = data.person_detail(cur, person_id)
-        if detail is None:
-            raise BadParam(f"no person with id {person_id!r}", status=404)
-        return envelope(snap, detail)
+    return _detail(request, data.person_detail, person_id, "person")
 
 
 # ---------------------------------------------------------------- articles and sections
@@ -301,11 +298,7 @@ def articles(request: Request, province: ProvinceQ = None,
             summary="One article: its text and every fact read from it, with evidence offsets")
 def article_detail(request: Request,
                    article_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Any:
-    with reading(request) as (snap, cur):
-        detail = data.article_detail(cur, article_id)
-        if detail is None:
-            raise BadParam(f"no article with id {article_id!r}", status=404)
-        return envelope(snap, detail)
+    return _detail(request, data.article_detail, article_id, "article")
 
 
 # Values a section's `type` filter may take, where the record fixes them.
