@@ -15,23 +15,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from thidua.extract.award_lexicon import status_info, status_regex
-from thidua.extract.lexicon import alternation, words
+from thidua.extract.lexicon import phrase_regex
 
 PROPOSED, VOTED, CONFERRED = "proposed", "voted", "conferred"
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
-@lru_cache(maxsize=1)
 def _result_opener() -> re.Pattern:
-    return re.compile(r"^\W*(?:" + alternation(words("award_result_openers")) + r")(?!\w)", re.I)
+    return phrase_regex("award_result_openers", before=r"^\W*")
 
 
-@lru_cache(maxsize=1)
 def _ceremony_opener() -> re.Pattern:
-    return re.compile(r"^\W*(?:" + alternation(words("award_ceremony_openers")) + r")(?!\w)", re.I)
+    return phrase_regex("award_ceremony_openers", before=r"^\W*")
 
 
 def statuses(text: str, positions: list[int], carried: str | None,

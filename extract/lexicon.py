@@ -41,3 +41,10 @@ def alternation(phrases) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@lru_cache(maxsize=None)
+def phrase_regex(name: str, before: str = "", after: str = r"(?!\w)", flags: int = re.I) -> re.Pattern:
+    """The phrases of `lexicon/<name>.txt` as one compiled regex, `before` and `after` around
+    the alternation (by default: a phrase that ends at a word boundary, any case)."""
+    return re.compile(before + "(?:" + alternation(words(name)) + ")" + after, flags)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thidua.extract.lexicon import alternation, table, words
+from thidua.extract.lexicon import phrase_regex, table, words
 from thidua.extract.text import fold_ascii
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K’Ré"
@@ -54,15 +54,13 @@ def _not_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
 
-@lru_cache(maxsize=1)
 def _title_head() -> re.Pattern:
     # a capitalised word opening a title ends a name: "Lê Tuấn Minh Chủ tịch UBND huyện"
-    return re.compile(r"(?:" + alternation(words("person_titles")) + r")\b", re.I)
+    return phrase_regex("person_titles", after=r"\b")
 
 
-@lru_cache(maxsize=1)
 def _head_at_end() -> re.Pattern:
-    return re.compile(r"(?:" + alternation(words("person_titles")) + r")\s+$", re.I)
+    return phrase_regex("person_titles", after=r"\s+$")
 
 
 def title_case(name: str) -> str:

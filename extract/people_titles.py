@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from thidua.extract.lexicon import alternation, table, words
+from thidua.extract.lexicon import alternation, phrase_regex, table, words
 from thidua.extract.orgs import expand_abbreviations, starts_unit, tidy
 
 # a bloc role written straight after a unit ("Chủ tịch UBND xã X cụm trưởng") is a title of its own
@@ -83,14 +83,12 @@ def _cues() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern]:
     return roles, lower, anycase, at_end
 
 
-@lru_cache(maxsize=1)
 def _stops() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + alternation(words("person_title_stops")) + r")(?!\w)")
+    return phrase_regex("person_title_stops", before=r"(?<!\w)", flags=0)
 
 
-@lru_cache(maxsize=1)
 def _continuations() -> re.Pattern:
-    return re.compile(r"(?:" + alternation(words("person_title_continuations")) + r")(?!\w)", re.I)
+    return phrase_regex("person_title_continuations")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thidua.extract.document import Doc
-from thidua.extract.lexicon import alternation, table, words
+from thidua.extract.lexicon import alternation, phrase_regex, table, words
 from thidua.extract.orgs import canonical_org, starts_unit
 from thidua.extract.text import UPPER, fold_ascii
 
@@ -55,14 +55,12 @@ def _unit_start() -> str:
     return unit_head_regex().pattern
 
 
-@lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    return re.compile(r"^(?:.*?\s)?(?:" + alternation(words("org_titles")) + r")\s+(?P<org>.+)$", re.I)
+    return phrase_regex("org_titles", before=r"^(?:.*?\s)?", after=r"\s+(?P<org>.+)$")
 
 
-@lru_cache(maxsize=1)
 def _right_stop() -> re.Pattern:
-    return re.compile(r"\s+(?:" + alternation(words("leadership_unit_stops")) + r")(?!\w)|[,;.()]")
+    return phrase_regex("leadership_unit_stops", before=r"\s+", after=r"(?!\w)|[,;.()]", flags=0)
 
 
 def _unit_from_title(text: str) -> str:
