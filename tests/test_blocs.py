@@ -181,3 +181,20 @@ def test_two_numbered_blocs_keep_their_own_lists():
     got = members("Khối 1 gồm: Sở Y tế, Sở Tư pháp; Khối 2 gồm: Sở Xây dựng, Sở Tài chính.")
     assert got["Khối 1"][0] == ["Sở Y tế", "Sở Tư pháp"]
     assert got["Khối 2"][0] == ["Sở Xây dựng", "Sở Tài chính"]
+
+
+def test_a_number_before_or_after_the_descriptor_is_one_bloc():
+    got = blocs("Cụm thi đua số 4 Công đoàn ngành Nông nghiệp tổ chức hội nghị. Cụm thi đua Công đoàn số 4 đề ra "
+                "nhiệm vụ năm 2024. Cụm thi đua số 4 Công đoàn ngành Nông nghiệp ký kết giao ước.")
+    assert got == ["Cụm thi đua số 4 Công đoàn ngành Nông nghiệp"]
+
+
+def test_a_count_of_federations_opens_a_descriptive_name():
+    rec = extract_record(text="Cụm Thi đua 6 LĐLĐ tỉnh miền núi phía Bắc tổ chức hội nghị tổng kết.",
+                         published="2024-01-15", only=("blocs",))
+    assert [(b["name"], b["member_count"]) for b in rec["blocs"]] == [
+        ("Cụm thi đua 6 Liên đoàn Lao động tỉnh miền núi phía Bắc", 6)]
+
+
+def test_a_unit_after_a_number_is_not_part_of_the_name():
+    assert names("Khối 3 Sở Y tế làm khối trưởng.") == ["Khối 3"]
