@@ -262,11 +262,12 @@ def _class_before(text: str, mention_start: int) -> tuple[str, str | None] | Non
     return cls, unit
 
 
-def members_in(sentences: list, mentions: list[tuple[object, int, int]], next_mention_of) -> tuple[list[dict], int | None]:
+def members_in(sentences: list, order: dict, mentions: list[tuple[object, int, int]], next_mention_of) -> tuple[list[dict], int | None]:
     """Members of one bloc and the count stated with them.
 
     `mentions` are (sentence, start, end) of the bloc's names in the body's sentences, in order;
-    `sentences` all of the body's sentences (for lists one member a line); `next_mention_of(
+    `sentences` all of the body's sentences (for lists one member a line), `order` the index
+    of each in it by id; `next_mention_of(
     sentence, pos)` gives where the next bloc name after `pos` starts in the sentence."""
     for sent, start, end in mentions:
         found = list_after(sent.text, start, end, next_mention_of(sent, end))
@@ -274,7 +275,7 @@ def members_in(sentences: list, mentions: list[tuple[object, int, int]], next_me
             continue
         raw, cls, count, open_end, bare, unit = found
         if open_end:
-            raw = "; ".join(_bullets(sentences, sent))
+            raw = "; ".join(_bullets(sentences, order.get(id(sent))))
         items, whole = _items(raw, cls, unit) if raw else ([], False)
         if bare and not whole:
             continue   # a bare bracket lists members only when every item of it is a unit
@@ -288,18 +289,15 @@ def members_in(sentences: list, mentions: list[tuple[object, int, int]], next_me
     return [], None
 
 
-def _bullets(sentences: list, opener) -> list[str]:
-    """The lines below an opener that ends its sentence, while they start with a bullet."""
-    out = []
-    after = False
-    for s in sentences:
-        if s is opener:
-            after = True
-            continue
-        if not after:
-            continue
+def _bullets(sentences: list, at: int | None) -> list[str]:
+    """The lines below an opener (sentence `at`) that ends its sentence, while they start with
+    a bullet."""
+    out: list[str] = []
+    if at is None:
+        return out
+    for s in sentences[at + 1:at + 1 + _MAX_BULLETS]:
         m = _BULLET.match(s.text)
-        if not m or len(out) >= _MAX_BULLETS:
+        if not m:
             break
         out.append(s.text[m.end():].strip().rstrip(";.,"))
     return out

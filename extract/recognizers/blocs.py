@@ -145,6 +145,7 @@ def extract(doc: Doc) -> list[dict]:
     groups = _group(doc)
     names = {id(g): g.name() for g in groups}
     doc.bloc_mentions = sorted((s, e, names[id(g)]) for s, e, g in doc.bloc_mentions)
+    context = (sorted(s for s, _, _ in doc.bloc_mentions), {id(s): i for i, s in enumerate(doc.sentences)})
     blocs = []
     for g in groups:
         name = names[id(g)]
@@ -156,7 +157,7 @@ def extract(doc: Doc) -> list[dict]:
         named = [x for x in g.members if not x[0].anaphoric]
         aliases = sorted({a for m, _, _ in g.members for a in ([m.alias] if m.alias else [])}
                          | {m.descriptive() for m, _, _ in g.members if m.acronym})
-        members, count = _members(doc, g, sentences)
+        members, count = _members(doc, g, sentences, context)
         if count is None:
             count = next((m.count for m, _, _ in g.members if m.count), None)
         blocs.append({"name": name, "kind": g.kind, "province": province, "aliases": aliases,
@@ -189,17 +190,18 @@ _COUNT = re.compile(r"(?:có|gồm|của|tham gia của)\s+(?P<n>\d{1,3})\s+(?:�
                     r"|(?P<m>\d{1,3})\s+đơn vị(?:\s+thành viên)?\s+(?:Khối|Cụm|trong Khối|trong Cụm|thuộc)", re.I)
 
 
-def _members(doc: Doc, group: _Group, sentences) -> tuple[list[dict], int | None]:
+def _members(doc: Doc, group: _Group, sentences, context) -> tuple[list[dict], int | None]:
     """Members (bloc_members.py) and member count, when a sentence naming the bloc lists or
-    counts them."""
-    starts = sorted(s for s, _, _ in doc.bloc_mentions)
+    counts them. `context` is (mention starts in the body, sorted; sentence → its index),
+    made once per article so that many blocs cost no more than one pass each."""
+    starts, order = context
 
     def next_mention(sent, pos: int) -> int:
         i = bisect.bisect_right(starts, sent.start + pos)
         return starts[i] - sent.start if i < len(starts) else len(sent.text)
 
     mentions = [(s, m.start, m.end) for m, s, _ in group.members if s is not None]
-    members, count = members_in(doc.sentences, mentions, next_mention)
+    members, count = members_in(doc.sentences, order, mentions, next_mention)
     if count is None:
         for s in dict.fromkeys(sentences):
             c = _COUNT.search(s.text)
