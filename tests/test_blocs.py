@@ -198,3 +198,15 @@ def test_a_count_of_federations_opens_a_descriptive_name():
 
 def test_a_unit_after_a_number_is_not_part_of_the_name():
     assert names("Khối 3 Sở Y tế làm khối trưởng.") == ["Khối 3"]
+
+
+def test_members_take_the_serving_roles_of_the_article():
+    text = ("Sáng 10/1, Khối thi đua Nội chính tổ chức hội nghị tổng kết năm 2023. Khối thi đua Nội chính gồm 4 đơn "
+            "vị: Công an tỉnh, Tòa án nhân dân tỉnh, Viện Kiểm sát nhân dân tỉnh và Cục Thi hành án dân sự tỉnh. "
+            "Đồng chí Trần Văn Bình, Giám đốc Công an tỉnh, Khối trưởng Khối thi đua Nội chính năm 2023 chủ trì "
+            "hội nghị. Hội nghị thống nhất bầu Tòa án nhân dân tỉnh làm Khối trưởng năm 2024.")
+    rec = extract_record(text=text, published="2024-01-15")
+    bloc = next(b for b in rec["blocs"] if b["name"] == "Khối thi đua Nội chính")
+    roles = {m["org"]: m["role"] for m in bloc["members"]}
+    assert roles["Công an tỉnh"] == "leader"
+    assert roles["Tòa án nhân dân tỉnh"] == "member"   # elected for the coming term, not yet its role
