@@ -28,8 +28,6 @@ _THI_DUA = re.compile(r"\s+(?i:thi\s+đua)(?![\w])")
 _ROLE_AFTER = re.compile(r"\s*(?i:trưởng|phó)(?!\w)")
 _NUMBER = re.compile(r"\s+(?:(?P<so>(?i:số))\s*)?(?P<n>\d{1,3}|[IVX]{1,5})(?![\w/.,]\d|[\w/])")
 # a count that opens a descriptive name: "Cụm thi đua 5 huyện biên giới", "… 07 tỉnh …"
-_COUNT_NOUN = re.compile(r"\s+(?P<n>\d{1,3})\s+(?P<noun>(?i:huyện|tỉnh|thành\s+phố|xã|phường|quận|thị\s+xã|"
-                         r"đơn\s+vị|sở|ngành|cơ\s+quan|doanh\s+nghiệp|trường|hội))(?!\w)")
 # a number followed by the district it belongs to: "Khối 01 huyện Bắc Trà My"
 _PLACE_AFTER_NUMBER = re.compile(r"\s+(?P<place>(?:huyện|thị\s+xã|thành\s+phố|quận|xã|phường)\s+"
                                  r"[A-ZĐÂĂÊÔƠƯ][^\s,;.()]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,;.()]*){0,3})")
@@ -71,6 +69,21 @@ class BlocMention:
         """The name without its head and "thi đua": "các cơ quan Nội chính"."""
         m = re.match(r"(?:Khối|Cụm)(?:\s+giao\s+ước)?(?:\s+thi\s+đua)?\s*", self.name, re.I)
         return self.name[m.end():] if m else self.name
+
+
+@lru_cache(maxsize=1)
+def _count_noun() -> re.Pattern:
+    # a count that opens a descriptive name: "Cụm thi đua 5 huyện biên giới", "… 07 tỉnh …"
+    return re.compile(r"\s+(?P<n>\d{1,3})\s+(?P<noun>(?i:" + alternation(words("bloc_count_nouns")) + r"))(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _after_number() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(words("bloc_name_after_number")) + r")(?!\w)")
+
+
+# "Cụm thi đua Công đoàn số 3": a descriptive name that ends in its number is that numbered bloc
+_TRAILING_NUMBER = re.compile(r"\s(?:số|Số)\s*(?P<n>\d{1,3}|[IVX]{1,5})$")
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +214,7 @@ def _mention_at(text: str, m: re.Match) -> BlocMention | None:
     written_head = text[start:pos]
     count = None
     number = None
-    cn = _COUNT_NOUN.match(text, pos)
+    cn = _count_noun().match(text, pos)
     if cn and re.match(r"\s+[A-ZĐÂĂÊÔƠƯ]", text[cn.end():cn.end() + 3]):
         cn = None  # "Khối 01 huyện Bắc Trà My": a number and its district, not a count
     num = None if cn else _NUMBER.match(text, pos)
@@ -211,6 +224,10 @@ def _mention_at(text: str, m: re.Match) -> BlocMention | None:
         place = _PLACE_AFTER_NUMBER.match(text, end)
         if place and not _stops().match(" " + place["place"]):
             end = place.end()
+        elif _after_number().match(text, end):
+            end = _name_end(text, end + 1)   # "Cụm thi đua số 3 Công đoàn ngành Giao thông"
+            _, tail_province = _province_of(text[pos:end])
+            end = pos + len(_province_of(text[pos:end])[0]) if tail_province else end
         name = _written(written_head, text[pos:end])
         province = None
     else:
@@ -232,6 +249,10 @@ def _mention_at(text: str, m: re.Match) -> BlocMention | None:
             return None  # "Khối thi đua các cơ quan, đơn vị do Liên minh HTX tỉnh tổ chức"
         end = desc_start + len(desc)
         name = _written(written_head, desc)
+        trailing = _TRAILING_NUMBER.search(desc)
+        if trailing and not count:
+            n = trailing["n"]
+            number = n.lstrip("0") or "0" if n.isdigit() else n
     weak = not thi_dua and head[0].islower()
     alias = None
     a = re.match(r"\s*\((?P<a>[A-ZĐ][A-ZĐ\-&]{1,9})\)", text[end:end + 16])

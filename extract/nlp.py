@@ -16,6 +16,7 @@ from spacy.util import load_config, load_model_from_config
 
 from thidua import __version__
 from thidua.extract import components, tokenizer  # noqa: F401  (registers the factories and the tokenizer)
+from thidua.extract import member_roles
 from thidua.extract.reader import ArticleInput
 from thidua.schema import SECTIONS, Record
 
@@ -53,6 +54,7 @@ def to_record(doc: Doc) -> dict:
     sections = {name: [_item(span) for span in doc.spans[name]] if name in doc.spans else []
                 for name in SECTIONS}
     movements = sections.pop("movements")
+    member_roles.apply(sections.get("blocs") or [], sections.get("bloc_leadership") or [])
     record = Record.model_validate({
         "id": article.id, "url": article.url, "source": article.source, "province": article.province,
         "title": article.title, "published": article.published, "author": article.author,

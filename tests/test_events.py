@@ -153,3 +153,16 @@ def test_undated_lead_takes_the_day_a_later_sentence_gives():
     assert len(got) == 1
     assert got[0]["type"] == "annual_review" and got[0]["date"] == "2025-01-14"
     assert got[0]["bloc"] == "Cụm thi đua số 2"
+
+
+@pytest.mark.parametrize("text, place", [
+    # the dot of "TP." is part of the place, not the end of the sentence
+    ("Sáng 12/1, tại TP. Vinh, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2023.", "TP. Vinh"),
+    ("Ngày 5/7, tại Tp. Huế, Khối thi đua Nội chính tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.", "Tp. Huế"),
+    # the place ends where a bloc's name begins, even written in lower case
+    ("Ngày 22/12 tại nhà văn hóa thôn Bản Chắt cụm thi đua số 6 gồm các xã Tân Lập, Tân Hòa đã tổ chức hội nghị "
+     "tổng kết năm 2023.", "nhà văn hóa thôn Bản Chắt"),
+])
+def test_location_shapes(text, place):
+    got = _events(text, published=date(2024, 7, 10))
+    assert got and got[0]["location"] == place

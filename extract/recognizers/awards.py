@@ -260,13 +260,13 @@ def _remaining_members(doc: Doc, text: str, conferrer: str | None) -> list[tuple
     blocs = [b for b in doc.facts.get("blocs", []) if b.get("members")]
     if len(blocs) != 1:
         return []
-    members = []
-    for member in blocs[0]["members"]:
-        members += [p for p in re.split(r"\s*,\s*|\s+và\s+", member["org"]) if p]
     named = {fold_key(p) for p in re.split(r"\s*,\s*|\s+và\s+|\s+gồm\s+|;\s*", text)}
     out = []
-    for piece in members:
-        if fold_key(piece) not in named:
+    for piece in (member["org"] for member in blocs[0]["members"]):
+        # a member "Sở Y tế tỉnh A" is named in the sentence as "A" or "tỉnh A" too
+        place = re.search(r"(?:^|\s)(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?P<p>.+)$", piece)
+        keys = {fold_key(piece)} | ({fold_key(place.group().strip()), fold_key(place["p"])} if place else set())
+        if not keys & named:
             name = rcp.one_name(piece, ministry=conferrer)
             if name:
                 out.append(name)

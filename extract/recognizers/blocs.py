@@ -9,12 +9,14 @@ A group is named by its form written most often in the body, then by the fullest
 """
 from __future__ import annotations
 
+import bisect
 import re
 from difflib import SequenceMatcher
 
+from thidua.extract.bloc_members import members_in
 from thidua.extract.bloc_names import BlocMention, find_bloc_mentions
 from thidua.extract.document import Doc
-from thidua.extract.orgs import canonical_org, expand_abbreviations, split_org_list
+from thidua.extract.orgs import expand_abbreviations
 from thidua.extract.text import fold_ascii
 
 _INTER_PROVINCIAL = re.compile(r"các tỉnh|\d+ tỉnh|thành phố trực thuộc|Trung du|miền núi|đồng bằng|"
@@ -143,6 +145,7 @@ def extract(doc: Doc) -> list[dict]:
     groups = _group(doc)
     names = {id(g): g.name() for g in groups}
     doc.bloc_mentions = sorted((s, e, names[id(g)]) for s, e, g in doc.bloc_mentions)
+    context = (sorted(s for s, _, _ in doc.bloc_mentions), {id(s): i for i, s in enumerate(doc.sentences)})
     blocs = []
     for g in groups:
         name = names[id(g)]
@@ -154,7 +157,7 @@ def extract(doc: Doc) -> list[dict]:
         named = [x for x in g.members if not x[0].anaphoric]
         aliases = sorted({a for m, _, _ in g.members for a in ([m.alias] if m.alias else [])}
                          | {m.descriptive() for m, _, _ in g.members if m.acronym})
-        members, count = _members(sentences)
+        members, count = _members(doc, g, sentences, context)
         if count is None:
             count = next((m.count for m, _, _ in g.members if m.count), None)
         blocs.append({"name": name, "kind": g.kind, "province": province, "aliases": aliases,
@@ -185,37 +188,24 @@ def name_of(mention: BlocMention, blocs: list[dict]) -> str | None:
 
 _COUNT = re.compile(r"(?:có|gồm|của|tham gia của)\s+(?P<n>\d{1,3})\s+(?:đơn vị|sở, ngành|sở|huyện|địa phương|thành viên)"
                     r"|(?P<m>\d{1,3})\s+đơn vị(?:\s+thành viên)?\s+(?:Khối|Cụm|trong Khối|trong Cụm|thuộc)", re.I)
-_LIST = re.compile(r"(?:bao gồm|gồm có|gồm các (?:đơn vị|huyện|tỉnh|sở, ngành)|gồm)\s*:?\s*(?P<list>[^.]+)")
-_ROLE_NOTE = re.compile(r"\s*\((?:đơn vị\s+)?(?P<role>Phó\s+Trưởng\s+khối|Trưởng\s+khối|Cụm\s+trưởng|Cụm\s+phó|"
-                        r"Phó\s+trưởng\s+cụm|Trưởng\s+cụm|Khối\s+trưởng|Khối\s+phó)[^)]*\)", re.I)
 
 
-def _members(sentences) -> tuple[list[dict], int | None]:
-    """Members and member count, when a sentence naming the bloc lists or counts them."""
-    count = None
-    members: list[dict] = []
-    for s in dict.fromkeys(sentences):
-        if count is None:
+def _members(doc: Doc, group: _Group, sentences, context) -> tuple[list[dict], int | None]:
+    """Members (bloc_members.py) and member count, when a sentence naming the bloc lists or
+    counts them. `context` is (mention starts in the body, sorted; sentence → its index),
+    made once per article so that many blocs cost no more than one pass each."""
+    starts, order = context
+
+    def next_mention(sent, pos: int) -> int:
+        i = bisect.bisect_right(starts, sent.start + pos)
+        return starts[i] - sent.start if i < len(starts) else len(sent.text)
+
+    mentions = [(s, m.start, m.end) for m, s, _ in group.members if s is not None]
+    members, count = members_in(doc.sentences, order, mentions, next_mention)
+    if count is None:
+        for s in dict.fromkeys(sentences):
             c = _COUNT.search(s.text)
             if c:
                 count = int(c["n"] or c["m"])
-        if members:
-            continue
-        lm = _LIST.search(s.text)
-        if not lm:
-            continue
-        items = []
-        for part in split_org_list(_ROLE_NOTE.sub(lambda r: f" ⟨{r['role']}⟩", lm["list"])):
-            role = "member"
-            note = re.search(r"⟨(.+?)⟩", part)
-            if note:
-                role = "deputy" if "phó" in note.group(1).lower() else "leader"
-                part = part.replace(note.group(0), "")
-            org = canonical_org(part.strip())
-            if len(org.split()) > 12 or not org:
-                items = []
                 break
-            items.append({"org": org, "role": role})
-        if len(items) >= 2:
-            members = items
     return members, count

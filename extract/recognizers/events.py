@@ -204,16 +204,25 @@ def _resolve_date(mention: DateMention, etype: str, period: Period | None, targe
     return candidate or mention.resolve(ref=doc.published, year_hint=doc.year)
 
 
-_LOCATION = re.compile(
-    r"(?<![\w])[Tt]ại\s+(?P<loc>(?:[" + _UPPER + r"]|(?:huyện|tỉnh|thành phố|thị xã|xã|phường|quận|thị trấn|"
-    r"trụ sở|hội trường|nhà văn hóa|trung tâm|trường|nhà|phòng họp|khu|thôn|bản|làng)\s)[^,;.]{1,120}?)(?=\s*[,;.]|\s+(?:diễn ra|tổ chức|đã|vừa|"
-    r"long trọng|Khối|Cụm)\b|$)")
+@lru_cache(maxsize=1)
+def _location_rx() -> re.Pattern:
+    """The place after "tại": a capitalised word or a place noun, then up to a clause mark, a
+    verb or a bloc's name ("tại hội trường UBND xã X cụm thi đua số 7 gồm …" ends before
+    "cụm"); a dot of an abbreviation in it ("TP. Cần Thơ", `place_abbreviations.txt`) is kept."""
+    abbrev = alternation(words("place_abbreviations"))
+    char = r"(?:(?<![\w.])(?:" + abbrev + r")\s*|[^,;.])"
+    return re.compile(
+        r"(?<![\w])[Tt]ại\s+(?P<loc>(?:" + abbrev + r"|[" + _UPPER + r"]|(?:huyện|tỉnh|thành phố|thị xã|xã|phường|quận|"
+        r"thị trấn|trụ sở|hội trường|nhà văn hóa|trung tâm|trường|nhà|phòng họp|khu|thôn|bản|làng)\s)" + char
+        + r"{1,120}?)(?=\s*[,;.]|\s+(?:diễn ra|tổ chức|đã|vừa|long trọng|Khối|Cụm|(?i:khối|cụm)\s+thi\s+đua)\b|$)")
+
+
 _NOT_PLACE = re.compile(r"^(?:Hội nghị|hội nghị|Buổi|buổi|Lễ|lễ|Văn bản|Kế hoạch|Quyết định|Nghị|Chỉ thị|"
                         r"Thông|Công văn|Hướng dẫn|đây|Đại hội)(?![\w])")
 
 
 def _location(text: str) -> str | None:
-    for m in _LOCATION.finditer(text):
+    for m in _location_rx().finditer(text):
         loc = m["loc"].strip()
         if not _NOT_PLACE.match(loc) and len(loc.split()) <= 24:
             return loc
