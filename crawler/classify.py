@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from thidua.crawler import dedup
+from thidua.crawler import dedup, prescreen
 from thidua.extract import html_body, html_dates, html_lead, html_links
 from thidua.extract.html_page import Page, page_title, title_element
 from thidua.extract.html_tree import clean, fold
@@ -113,17 +113,62 @@ def _prose(lines: list[str]) -> int:
     return sum(len(line) for line in lines if len(line) >= PROSE_LINE)
 
 
+def _structural(page: Page, url: str | None, title_el, published, items, k: _Kinds) -> dict:
+    """The evidence read from the page's structure, metadata and URL, before its main text."""
+    types = page.structured.types
+    shape = _url_shape(url, k)
+    return {
+        "headline": title_el is not None, "dated": published is not None,
+        "structured_article": page.structured.is_article,
+        "structured_listing": not page.structured.is_article and (
+            (page.structured.og_type or "").lower() == "website"
+            or bool(types & {"collectionpage", "itemlist", "searchresultspage"})),
+        "article_url": shape == "article", "listing_url": shape == "listing",
+        "home_url": shape == "home", "teaser_list": len(items) >= 6,
+    }
+
+
+_MAIN_TEXT_EVIDENCE = ("own_prose", "long_prose", "paragraphs", "teasers", "link_dense")
+PRESCREEN_BELOW = 2   # structure scoring this or less: count the page's prose before extracting
+
+
+def _without_main_text(page: Page, url, structural: dict, teaser_text: str, k: _Kinds) -> list[str] | None:
+    """Why this page is no article whatever its main text holds, or None when only the
+    main text can tell: the best the main text could add still leaves the score below the
+    threshold (a home page, a numbered listing of teasers), or the page does not hold
+    `min_own_prose` characters of prose even counted generously (thidua.crawler.prescreen)."""
+    score, reasons = _score(structural, k)
+    best = score + sum(max(k.weights.get(key, 0), 0) for key in _MAIN_TEXT_EVIDENCE)
+    if best < k.threshold:
+        return reasons + [f"structure alone scores {score:g}: at most {best:g} with any main text "
+                          f"(threshold {k.threshold:g})"]
+    if score <= PRESCREEN_BELOW:
+        bound = prescreen.own_prose_bound(page.tree, teaser_text)
+        if bound < k.min_own_prose:
+            return reasons + [f"at most {bound} characters of own prose on the whole page "
+                              f"(an article has {k.min_own_prose}+)"]
+    return None
+
+
 def classify_page(page: Page, url: str | None = None) -> Verdict:
     k = kinds()
     tree = page.tree
     title_el = title_element(tree)
     title = page_title(page, title_el) if title_el is not None else None
     published = html_dates.published(tree, title_el, url, page.structured)
-    anchors = html_links.anchor_texts(tree)
     items = html_links.teaser_items(tree)
     teaser_text = " ".join(fold(f"{headline} {summary}") for headline, summary in items)
-    parts = continuation_pages(tree, url)
     canonical = _canonical(tree, url)
+    structural = _structural(page, url, title_el, published, items, k)
+    iso = published.isoformat() if published else None
+    # Most pages that are not articles are told from their structure and a count of
+    # their prose, without trafilatura; the others, and every article, are read in full.
+    if (reasons := _without_main_text(page, url, structural, teaser_text, k)) is not None:
+        score, _ = _score(structural, k)
+        return Verdict(is_article=False, score=score, reasons=reasons, title=title,
+                       published=iso, canonical=canonical)
+    anchors = html_links.anchor_texts(tree)
+    parts = continuation_pages(tree, url)   # before the body step rewrites the tree
     # fast: without trafilatura's fallback extractors (the crawl classifies every page),
     # unless that leaves a page with a headline or article metadata short of prose.
     lines = html_body.drop_furniture(html_body.body_paragraphs(tree, url, fast=True), title)
@@ -147,18 +192,10 @@ def classify_page(page: Page, url: str | None = None) -> Verdict:
             if len(line) >= PROSE_LINE:
                 own += len(line)
                 prose_paragraphs += 1
-    types = page.structured.types
-    shape = _url_shape(url, k)
     evidence = {
         "own_prose": own >= 400, "long_prose": own >= 1000, "paragraphs": prose_paragraphs >= 3,
-        "headline": title_el is not None, "dated": published is not None,
-        "structured_article": page.structured.is_article,
-        "structured_listing": not page.structured.is_article and (
-            (page.structured.og_type or "").lower() == "website"
-            or bool(types & {"collectionpage", "itemlist", "searchresultspage"})),
-        "article_url": shape == "article", "listing_url": shape == "listing",
-        "home_url": shape == "home",
-        "teasers": main > 0 and teased >= main / 2, "teaser_list": len(items) >= 6,
+        **structural,
+        "teasers": main > 0 and teased >= main / 2,
         "link_dense": main > 0 and linked >= main / 2,
     }
     score, reasons = _score(evidence, k)
@@ -170,8 +207,9 @@ def classify_page(page: Page, url: str | None = None) -> Verdict:
         is_article=is_article, score=score, reasons=reasons,
         fingerprint=dedup.text_fingerprint(text) if is_article else None,
         simhash=dedup.simhash(text) if is_article else None,
-        title=title, published=published.isoformat() if published else None,
-        canonical=canonical, parts=parts if is_article else [], text_chars=main)
+        title=title, published=iso,
+        canonical=canonical, parts=parts if is_article else [],
+        text_chars=main)
 
 
 def classify_html(html: str, url: str | None = None) -> Verdict:

@@ -151,3 +151,68 @@ def test_the_numpy_simhash_is_trafilaturas():
     tokens = ["".join(w for w in words[i:i + 3] if w.isalnum()) for i in range(len(words) - 2)]
     tokens = [t for t in tokens if len(t) > 4]
     assert dedup.charikar(tokens) == Simhash(" ".join(tokens)).hash
+
+
+# ---- the prescreen: pages told from their structure and a count of prose, before trafilatura
+
+def _listing_with_footer(n: int) -> str:
+    items = "".join(f'<li><h3><a href="/tin/{a.slug}.html">{e(a.title)}</a></h3><span class="ngay">({a.dmy})</span>'
+                    f'<p class="tom-tat">{e(a.lead)}</p></li>' for a in articles()[:n])
+    return ('<html><head><meta charset="utf-8"><title>Khen thưởng</title></head><body>'
+            '<div class="menu"><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a></div>'
+            f'<h1>Thi đua - Khen thưởng</h1><ul class="ds-tin">{items}</ul>'
+            '<div class="footer"><p>Cơ quan chủ quản: Ban Thi đua - Khen thưởng tỉnh</p></div></body></html>')
+
+
+def _full_verdict(html: str, url: str, monkeypatch):
+    from thidua.crawler import classify
+    with monkeypatch.context() as m:
+        m.setattr(classify, "_without_main_text", lambda *args: None)
+        return classify.classify_html(html, url)
+
+
+def test_a_listing_is_told_by_its_prose_count_without_the_main_text(monkeypatch):
+    # A section page (no numbered-listing URL) of teasers: structure alone could still
+    # reach the threshold, but the page holds no prose outside its teasers.
+    calls = []
+    import trafilatura
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(1))
+    verdict = classify_html(_listing_with_footer(4), "http://x.vn/thi-dua-khen-thuong")
+    assert not verdict.is_article and calls == []
+    assert any("characters of own prose on the whole page" in r for r in verdict.reasons)
+    monkeypatch.undo()
+    assert not _full_verdict(_listing_with_footer(4), "http://x.vn/thi-dua-khen-thuong", monkeypatch).is_article
+
+
+def test_a_numbered_listing_is_told_by_its_structure_alone():
+    verdict = classify_html(_listing_with_footer(8), "http://x.vn/tin-tuc/trang-3.html")
+    assert not verdict.is_article
+    assert any("structure alone" in r for r in verdict.reasons)
+
+
+def test_an_article_is_never_decided_without_its_main_text(monkeypatch):
+    from thidua.crawler import classify
+    seen = []
+    real = classify._without_main_text
+    monkeypatch.setattr(classify, "_without_main_text", lambda *a: seen.append(real(*a)) or seen[-1])
+    # the article's own page, and the same article with a box of teasers beside it
+    related = _listing_with_footer(3).split("<body>")[1].split("</body>")[0]
+    for html in (_article(A), _article(A, extra=related)):
+        verdict = classify.classify_html(html, "http://x.vn/tin/so-noi-vu-tong-ket-thi-dua.html")
+        assert verdict.is_article and verdict.fingerprint and seen[-1] is None
+
+
+def test_the_prescreen_agrees_with_the_full_reading_on_every_zoo_page(monkeypatch):
+    disagree = []
+    for family in FAMILIES:
+        site = build_site(family, base="http://127.0.0.1:1")
+        for path, body in site.pages.items():
+            html = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+            if "<html" not in html[:3000].lower():
+                continue
+            url = "http://127.0.0.1:1" + path
+            quick, full = classify_html(html, url), _full_verdict(html, url, monkeypatch)
+            if (quick.is_article, quick.fingerprint, quick.title, quick.published) != \
+                    (full.is_article, full.fingerprint, full.title, full.published):
+                disagree.append((family.name, path))
+    assert disagree == []
