@@ -8,7 +8,7 @@ import lxml.html
 import trafilatura
 
 from thidua.extract import html_links
-from thidua.extract.html_tree import clean, fold, hinted, in_furniture
+from thidua.extract.html_tree import clean, fold, furniture_block, hinted
 
 CAPTION_HINT = re.compile(r"caption|chu-?thich|chuthich|mo-?ta-?anh|image-desc|photo-?desc", re.I)
 _CAPTION_WORDS = ("caption", "thich", "mo-ta", "mota", "desc")
@@ -150,14 +150,25 @@ def body_paragraphs(tree, url: str | None, fast: bool = False) -> list[str]:
 SHORT_LINE = 80
 
 
-def furniture_texts(tree) -> set[str]:
+def furniture_texts(tree, body: list[str] | None = None) -> set[str]:
     """Short texts (box headings such as "Những tin mới hơn", labels) inside the page's
     furniture blocks, folded: a body line equal to one is the heading of a box the body
-    extractor let in, not the article."""
+    extractor let in, not the article. A block that holds the body's longest paragraph is
+    the article's column whatever its class says ("content-sidebar-wrap"), and a list item
+    is not a box heading (a list of headlines is the link rule's)."""
+    longest = fold(max(body or [""], key=len))[:80]
+    holds_body: dict = {}
     found = set()
     for el in tree.xpath("//h2|//h3|//h4|//h5|//h6|//p|//strong|//b|//span|//div[not(.//div|.//p)]"):
         text = clean(el.text_content())
-        if 3 <= len(text) <= SHORT_LINE and in_furniture(el):
+        if not 3 <= len(text) <= SHORT_LINE:
+            continue
+        block = furniture_block(el, lists=False)
+        if block is None:
+            continue
+        if block not in holds_body:
+            holds_body[block] = len(longest) >= 40 and longest in fold(block.text_content())
+        if not holds_body[block]:
             found.add(fold(text))
     return found
 
@@ -193,6 +204,6 @@ def drop_furniture(paragraphs: list[str], title: str | None, tree=None) -> list[
         return kept
     kept = _link_lines(kept, tree, title)
     if any(len(p) <= SHORT_LINE for p in kept):
-        furniture = furniture_texts(tree)
+        furniture = furniture_texts(tree, kept)
         kept = [p for p in kept if len(p) > SHORT_LINE or fold(p) not in furniture]
     return kept

@@ -47,12 +47,12 @@ def nfc(text: str) -> str:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]+")
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # letters of every script kept: a Russian line is not ""
 
 
 def fold(text: str) -> str:
-    """Lower case, no tone marks or diacritics, letters and digits only: for comparing
-    texts that differ in normalisation, quotes or spacing."""
+    """Lower case, no tone marks or diacritics, letters and digits only (of any script): for
+    comparing texts that differ in normalisation, quotes or spacing."""
     decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d"))
     return _NOT_ALNUM.sub("", _COMBINING.sub("", decomposed))
 
@@ -154,21 +154,28 @@ def in_furniture(el) -> bool:
     """Inside the site's navigation, header, footer, sidebars or lists of other articles.
     A column whose class says "sidebar" but that holds the headline is the main column
     (VnExpress names its columns sidebar-1 and sidebar-2)."""
+    return furniture_block(el) is not None
+
+
+def furniture_block(el, lists: bool = True):
+    """The ancestor that makes `el` page furniture (see in_furniture), or None. `lists`:
+    a list item counts as furniture (a list of other articles' headlines)."""
     headline = None
     for anc in el.iterancestors():
         if anc.tag in ("html", "body"):
-            return False
+            return None
         if anc.tag == "li":
-            return True
-        if anc.tag in FURNITURE_TAGS:
+            if lists:
+                return anc
+        elif anc.tag in FURNITURE_TAGS:
             if not is_article_block(anc):
-                return True
+                return anc
         elif is_sidebar_hint(f"{anc.get('class', '')} {anc.get('id', '')}") and not is_article_block(anc):
             if headline is None:
                 headline = _headline(anc.getroottree().getroot())
             if headline is False or anc not in headline.iterancestors():
-                return True
-    return False
+                return anc
+    return None
 
 
 def _headline(root):

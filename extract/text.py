@@ -26,17 +26,32 @@ def fold_tones(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
 
 
+# Letters only Vietnamese writes (a French or German text has none of them): the hyphen rule
+# below is Vietnamese typography, and would split "Corona-Pandemie" or "Nord-Ostsee".
+_VIETNAMESE_ONLY = re.compile("[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Some words carry a letter only Vietnamese uses (1 in 20 of the first 400; any, in a short text)."""
+    words = _WORDS.findall(text[:20_000])[:400]
+    hits = sum(1 for w in words if _VIETNAMESE_ONLY.search(w))
+    return hits >= 1 if len(words) < 20 else hits >= len(words) / 20
+
+
 _JOINED_NAMES = re.compile(r"(?<=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])-(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 
 
 def normalize(text: str) -> str:
     """NFC, one tone placement, plain hyphens for dashes, single spaces; line breaks kept; a
-    hyphen joining two capitalised names written " - " ("Chính trị-Xã hội" → "Chính trị - Xã hội")."""
+    hyphen joining two capitalised names written " - " ("Chính trị-Xã hội" → "Chính trị - Xã hội")
+    in Vietnamese text."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00d0", "\u0110")  # Icelandic eth typed for Vietnamese Đ
     text = fold_tones(text)
     text = _DASHES.sub("-", text)
-    text = _JOINED_NAMES.sub(" - ", text)
+    if looks_vietnamese(text):
+        text = _JOINED_NAMES.sub(" - ", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
