@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thidua.extract.lexicon import alternation, table, words
+from thidua.extract.lexicon import alternation, phrase_regex, table, words
 
 # a class written after an order: "hạng Nhất", "hạng ba", "hạng III"
 # a class written after an order ("hạng Nhất", "hạng ba", "các hạng"), or the kind of a
@@ -126,15 +126,13 @@ def rating_cue_regex() -> re.Pattern:
     return re.compile(r"(?i:(?:" + cues + r")|" + units + r")\s*[\"“]?\s*$")
 
 
-@lru_cache(maxsize=1)
 def recipient_stop_regex() -> re.Pattern:
     # case matters: "vì" ends a name, "Ba Vì" is one
-    return re.compile(r"\s*[;.!?\n]|,?\s+(?:" + alternation(words("award_recipient_stops")) + r")(?!\w)")
+    return phrase_regex("award_recipient_stops", before=r"\s*[;.!?\n]|,?\s+", flags=0)
 
 
-@lru_cache(maxsize=1)
 def negative_regex() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?i:" + alternation(words("award_negative")) + r")(?!\w)")
+    return phrase_regex("award_negative", before=r"(?<!\w)")
 
 
 def name_info(name: str) -> AwardName:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thidua.extract.lexicon import alternation, table, words
+from thidua.extract.lexicon import alternation, phrase_regex, table, words
 from thidua.extract.text import fold_ascii
 
 _HEAD = re.compile(r"(?<![\w-])(?P<head>Khối|khối|KHỐI|Cụm|cụm|CỤM)(?![\w-])")
@@ -77,9 +77,8 @@ def _count_noun() -> re.Pattern:
     return re.compile(r"\s+(?P<n>\d{1,3})\s+(?P<noun>(?i:" + alternation(words("bloc_count_nouns")) + r"))(?!\w)")
 
 
-@lru_cache(maxsize=1)
 def _after_number() -> re.Pattern:
-    return re.compile(r"\s+(?:" + alternation(words("bloc_name_after_number")) + r")(?!\w)")
+    return phrase_regex("bloc_name_after_number", before=r"\s+", flags=0)
 
 
 # "Cụm thi đua Công đoàn số 3": a descriptive name that ends in its number is that numbered bloc

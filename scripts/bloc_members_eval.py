@@ -10,17 +10,11 @@ a null prediction against a gold place as a miss, a place against a null gold as
 """
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
-from pathlib import Path
+
+from score_inputs import arguments, predictions, score_module
 
 
-def _score_module(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _pairs(mod, gold: list, pred: list, fn) -> list[tuple[dict, dict]]:
@@ -28,18 +22,11 @@ def _pairs(mod, gold: list, pred: list, fn) -> list[tuple[dict, dict]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold_dir", type=Path)
-    ap.add_argument("pred", type=Path)
+    ap = arguments()
     ap.add_argument("--show", action="store_true")
-    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     args = ap.parse_args(argv)
-    mod = _score_module(args.shared)
-    preds = {}
-    for line in args.pred.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            preds[str(rec.get("id"))] = rec
+    mod = score_module(args.shared)
+    preds = predictions(args.pred)
     mem = [0, 0, 0]     # tp, predicted, gold
     cnt = [0, 0, 0]
     loc = [0, 0, 0]

@@ -9,18 +9,12 @@ status disagree with gold (the accuracy lines of score.py).
 """
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
 import sys
-from pathlib import Path
+
+from score_inputs import arguments, predictions, score_module
 
 
-def _score_module(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _short(item: dict) -> str:
@@ -33,19 +27,12 @@ def _short(item: dict) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold_dir", type=Path)
-    ap.add_argument("pred", type=Path)
+    ap = arguments()
     ap.add_argument("--section")
     ap.add_argument("--id")
-    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     args = ap.parse_args(argv)
-    score = _score_module(args.shared)
-    preds = {}
-    for line in args.pred.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            preds[str(rec.get("id"))] = rec
+    score = score_module(args.shared)
+    preds = predictions(args.pred)
     for f in sorted(args.gold_dir.glob("*.json")):
         if args.id and f.stem != args.id:
             continue
